@@ -11,6 +11,9 @@ public abstract class Database : IAsyncDisposable
     /// <summary>The engine behind this database.</summary>
     public abstract StorageProvider Provider { get; }
 
+    /// <summary>Where the data is, for the start-up log (a file path, or a server and database; never a password).</summary>
+    public abstract string Location { get; }
+
     /// <summary>
     /// Appended to a sub-select that picks rows to claim: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so
     /// concurrent claimers skip each other's rows; empty on SQLite, where writers are serialised anyway.

@@ -13,6 +13,15 @@ internal sealed class PostgresDatabase(string connectionString) : Database
 
     public override StorageProvider Provider => StorageProvider.Postgres;
 
+    public override string Location
+    {
+        get
+        {
+            var settings = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL {settings.Host}:{settings.Port}/{settings.Database}";
+        }
+    }
+
     internal override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);

@@ -30,6 +30,8 @@ internal sealed class SqliteDatabase : Database
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
+    public override string Location => $"SQLite {FilePath}";
+
     internal override string SkipLockedClause => "";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
