@@ -6,6 +6,7 @@ using Switchboard.Messaging;
 using Switchboard.Messaging.Smtp;
 using Switchboard.Messaging.Twilio;
 using Switchboard.Outbox;
+using Switchboard.Sms;
 using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
@@ -24,6 +25,10 @@ internal static class MessagingServices
         var smtp = Bind<SmtpOptions>(configuration, "Smtp");
         RequireComplete("Twilio", "Twilio:AccountSid", twilio.MissingSettings());
         RequireComplete("SMTP", "Smtp:Host", smtp.MissingSettings());
+        if (ConfiguredSmsTexts(configuration).FirstOrDefault(t => t.IsTooLong) is { } tooLong)
+        {
+            throw new ConfigurationFileException($"{tooLong.Describe()} (Sms:Texts:{tooLong.Name}).");
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(storage));
@@ -59,6 +64,10 @@ internal static class MessagingServices
 
         return services;
     }
+
+    /// <summary>The SMS texts configured under <c>Sms:Texts:NAME</c>, each checked for length and segments.</summary>
+    public static IReadOnlyList<SmsTextCheck> ConfiguredSmsTexts(IConfiguration configuration) =>
+        [.. configuration.GetSection("Sms:Texts").GetChildren().Select(t => SmsTextCheck.Of(t.Key, t.Value ?? ""))];
 
     private static T Bind<T>(IConfiguration configuration, string section)
         where T : new()

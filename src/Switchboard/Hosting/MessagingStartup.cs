@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ internal sealed partial class MessagingStartup(
     Database database,
     IOptions<TwilioOptions> twilio,
     MessageSenders senders,
+    IConfiguration configuration,
     ILogger<MessagingStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,6 +31,11 @@ internal sealed partial class MessagingStartup(
             }
         }
 
+        foreach (var text in MessagingServices.ConfiguredSmsTexts(configuration).Where(t => t.IsMultiSegment))
+        {
+            LogMultiSegment(logger, text.Describe());
+        }
+
         if (twilio.Value.IsConfigured && twilio.Value.StatusCallbackUrl is null)
         {
             LogNoCallbacks(logger);
@@ -42,6 +49,9 @@ internal sealed partial class MessagingStartup(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Messaging: {Channel} messages will be held: {Reason}")]
     private static partial void LogNoProvider(ILogger logger, MessageChannel channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Messaging: {Text}; each segment is billed as one SMS")]
+    private static partial void LogMultiSegment(ILogger logger, string text);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Messaging: Twilio:PublicBaseUrl is not set, so no delivery reports (status callbacks) will arrive")]
     private static partial void LogNoCallbacks(ILogger logger);

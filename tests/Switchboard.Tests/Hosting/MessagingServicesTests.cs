@@ -40,4 +40,14 @@ public sealed class MessagingServicesTests
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_configured_sms_text_over_1600_characters_stops_start_up()
+    {
+        using var config = new TestServerConfig(new() { ["Sms"] = new { Texts = new Dictionary<string, string> { ["greeting"] = new('a', 1601) } } });
+
+        var error = Assert.Throws<ConfigurationFileException>(() => ServerHost.Build(config.File));
+
+        Assert.Equal("SMS text greeting has 1601 characters; the limit is 1600 (Sms:Texts:greeting).", error.Message);
+    }
 }
