@@ -115,6 +115,9 @@ public sealed class NumberPlan
         return new KeypadCheck(state, null);
     }
 
+    /// <summary>A reading of input that is no number, for callers that must report a failure in the same shape.</summary>
+    public static NumberReading NotANumber(string input, string error) => NumberReading.OfError(input, error);
+
     /// <summary>Writes the number in E.164, international or national form.</summary>
     public string Format(PhoneNumber number, NumberFormat format)
     {
