@@ -2,16 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Switchboard.Guard;
 using Switchboard.Messaging;
 using Switchboard.Messaging.Smtp;
 using Switchboard.Messaging.Twilio;
+using Switchboard.Numbers;
 using Switchboard.Outbox;
 using Switchboard.Sms;
 using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
 
-/// <summary>Wires storage, the outbox, the message providers and the dispatcher from the <c>Storage</c>, <c>Outbox</c>, <c>Twilio</c> and <c>Smtp</c> settings.</summary>
+/// <summary>Wires storage, the outbox, the fraud guard, the message providers and the dispatcher from the <c>Storage</c>, <c>Outbox</c>, <c>Guard</c>, <c>Twilio</c>, <c>Smtp</c> and <c>Sms</c> settings.</summary>
 internal static class MessagingServices
 {
     /// <summary>
@@ -54,6 +56,9 @@ internal static class MessagingServices
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton(Options.Create(GuardSettings(configuration)));
+        services.TryAddSingleton(NumberPlan.Default);
+        services.AddSingleton<MessageGuard>();
 
         // Registration order is start order: the schema must be current before anything dispatches.
         services.AddHostedService<MessagingStartup>();
@@ -68,6 +73,19 @@ internal static class MessagingServices
     /// <summary>The SMS texts configured under <c>Sms:Texts:NAME</c>, each checked for length and segments.</summary>
     public static IReadOnlyList<SmsTextCheck> ConfiguredSmsTexts(IConfiguration configuration) =>
         [.. configuration.GetSection("Sms:Texts").GetChildren().Select(t => SmsTextCheck.Of(t.Key, t.Value ?? ""))];
+
+    // Guard:AllowedCountries defaults to the region numbers are read in, so a fresh install texts only at home.
+    private static GuardOptions GuardSettings(IConfiguration configuration)
+    {
+        var guard = Bind<GuardOptions>(configuration, "Guard");
+        guard.DefaultRegion = configuration["Numbers:DefaultRegion"] ?? guard.DefaultRegion;
+        if (guard.AllowedCountries.Count == 0)
+        {
+            guard.AllowedCountries.Add(guard.DefaultRegion);
+        }
+
+        return guard;
+    }
 
     private static T Bind<T>(IConfiguration configuration, string section)
         where T : new()

@@ -50,4 +50,21 @@ public sealed class MessagingServicesTests
 
         Assert.Equal("SMS text greeting has 1601 characters; the limit is 1600 (Sms:Texts:greeting).", error.Message);
     }
+
+    [Fact]
+    public async Task The_guard_allows_the_default_region_unless_countries_are_configured()
+    {
+        using var home = new TestServerConfig(new() { ["Numbers"] = new { DefaultRegion = "GB" } });
+        using var configured = new TestServerConfig(new() { ["Guard"] = new { AllowedCountries = new[] { "US" }, AllowedTypes = new[] { "Mobile", "FixedLine" } } });
+        await using var homeApp = ServerHost.Build(home.File);
+        await using var configuredApp = ServerHost.Build(configured.File);
+
+        var homeGuard = homeApp.Services.GetRequiredService<Switchboard.Guard.MessageGuard>();
+        var configuredGuard = configuredApp.Services.GetRequiredService<Switchboard.Guard.MessageGuard>();
+
+        Assert.True(homeGuard.JudgeNumber("07400 123456").Allowed);
+        Assert.Equal(Switchboard.Guard.GuardReason.CountryNotAllowed, homeGuard.JudgeNumber("+31612345678").Reason);
+        Assert.True(configuredGuard.JudgeNumber("+12015550123").Allowed);
+        Assert.Equal(Switchboard.Guard.GuardReason.CountryNotAllowed, configuredGuard.JudgeNumber("+31612345678").Reason);
+    }
 }
