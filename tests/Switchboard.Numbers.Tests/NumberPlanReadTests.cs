@@ -20,6 +20,7 @@ public sealed class NumberPlanReadTests
         { "020 123 4567", "NL", "+31201234567", "NL", NumberType.FixedLine },
         { "0800 1234", "NL", "+318001234", "NL", NumberType.TollFree },
         { "tel:+31-6-1234-5678", "NL", "+31612345678", "NL", NumberType.Mobile },
+        { "tel:6-1234-5678;phone-context=+31", "US", "+31612345678", "NL", NumberType.Mobile },
         { "sip:+31612345678@pbx.example;user=phone", "NL", "+31612345678", "NL", NumberType.Mobile },
         { "sip:0612345678@host", "NL", "+31612345678", "NL", NumberType.Mobile },
         { "\"Alice\" <sip:+31612345678@pbx.example>;tag=1", "NL", "+31612345678", "NL", NumberType.Mobile },

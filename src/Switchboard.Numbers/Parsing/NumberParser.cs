@@ -186,13 +186,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
 
     private static ReadOnlySpan<char> StripNationalPrefix(ReadOnlySpan<char> number, RegionPlan plan)
     {
-        if (number.IsEmpty || !plan.HasNationalPrefixForParsing)
-        {
-            return number;
-        }
-
-        var pattern = plan.NationalPrefixForParsing;
-        var length = pattern.MatchLengthAtStart(number);
+        var length = number.IsEmpty ? -1 : plan.NationalPrefixLength(number);
         if (length < 0)
         {
             return number;
@@ -201,6 +195,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
         if (plan.NationalPrefixTransform is { } transform && length > 0)
         {
             // Only a prefix that captured digits is transformed; that needs the groups, so a string.
+            var pattern = plan.NationalPrefixForParsing;
             var text = number.ToString();
             var match = pattern.Match(text);
             var groups = match.Groups.Count - 1;
