@@ -61,6 +61,9 @@ internal sealed class RegionPlan
     /// <summary>The pattern of the prefix dialled before a country code (<c>00</c>, <c>011</c>), or null.</summary>
     public string? InternationalPrefix { get; }
 
+    /// <summary>The pattern of the national prefix as parsing recognises it (may capture digits to transform), or null.</summary>
+    public string? NationalPrefixForParsingPattern => _nationalPrefixForParsing;
+
     /// <summary>The replacement applied to a national prefix that captured digits (e.g. <c>268${1}</c>), or null.</summary>
     public string? NationalPrefixTransform { get; }
 
