@@ -17,6 +17,11 @@ internal static class CallerText
             return true;
         }
 
+        if (!char.IsAsciiLetter(candidate[0]))
+        {
+            return false;
+        }
+
         foreach (var value in WithheldValues)
         {
             if (candidate.Equals(value, StringComparison.OrdinalIgnoreCase))

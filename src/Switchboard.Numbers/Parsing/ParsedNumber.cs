@@ -7,13 +7,17 @@ internal readonly ref struct ParsedNumber
 {
     public ParsedNumber(ParseFailure failure) => Failure = failure;
 
-    public ParsedNumber(int countryCode, RegionPlan? region, RegionPlan plan, ReadOnlySpan<char> national)
+    public ParsedNumber(int countryCode, RegionPlan? region, RegionPlan plan, ReadOnlySpan<char> national, NumberType? knownType)
     {
         CountryCode = countryCode;
         Region = region;
         Plan = plan;
         National = national;
+        _knownType = knownType;
     }
+
+    /// <summary>The type, when finding the region already established it.</summary>
+    private readonly NumberType? _knownType;
 
     /// <summary><see cref="ParseFailure.None"/> when the digits form a number.</summary>
     public ParseFailure Failure { get; }
@@ -33,6 +37,11 @@ internal readonly ref struct ParsedNumber
     /// <summary>The number's type, or null when it is not valid.</summary>
     public NumberType? Classify()
     {
+        if (_knownType is not null)
+        {
+            return _knownType;
+        }
+
         if (Plan!.HasTypes)
         {
             return Plan.TypeOf(National);
