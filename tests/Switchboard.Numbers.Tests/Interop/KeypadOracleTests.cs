@@ -1,4 +1,3 @@
-using System.Text;
 using Switchboard.Testing;
 
 namespace Switchboard.Numbers.Tests.Interop;
@@ -49,7 +48,7 @@ public sealed class KeypadOracleTests
         }
 
         Assert.True(typed.Length >= Sample, $"Only {typed.Length} digit-only valid inputs in the corpus.");
-        Assert.True(problems.Count == 0, Report(problems));
+        Assert.True(problems.Count == 0, OracleCorpus.Report(problems, "problems"));
     }
 
     private static string? LongerValidNumber(NumberPlan plan, string region, string digits)
@@ -64,16 +63,5 @@ public sealed class KeypadOracleTests
         }
 
         return null;
-    }
-
-    private static string Report(List<string> problems)
-    {
-        var report = new StringBuilder($"{problems.Count} problems; the first ones:\n");
-        foreach (var problem in problems.Take(40))
-        {
-            report.AppendLine(problem);
-        }
-
-        return report.ToString();
     }
 }
