@@ -5,6 +5,9 @@ namespace Switchboard.Numbers.Parsing;
 /// <summary>A number read from digits: its country code, the region it resolved to and its significant national digits.</summary>
 internal readonly ref struct ParsedNumber
 {
+    /// <summary>The type, when finding the region already established it.</summary>
+    private readonly NumberType? _knownType;
+
     public ParsedNumber(ParseFailure failure) => Failure = failure;
 
     public ParsedNumber(int countryCode, RegionPlan? region, RegionPlan plan, ReadOnlySpan<char> national, NumberType? knownType)
@@ -16,8 +19,6 @@ internal readonly ref struct ParsedNumber
         _knownType = knownType;
     }
 
-    /// <summary>The type, when finding the region already established it.</summary>
-    private readonly NumberType? _knownType;
 
     /// <summary><see cref="ParseFailure.None"/> when the digits form a number.</summary>
     public ParseFailure Failure { get; }
