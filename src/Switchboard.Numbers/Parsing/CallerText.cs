@@ -77,7 +77,10 @@ internal static class CallerText
             user = user[..semicolon];
         }
 
-        return user.Trim();
+        user = user.Trim();
+
+        // Some PBXs percent-encode the plus of an E.164 user part (RFC 3261 allows it): sip:%2B31612345678@host.
+        return user.StartsWith("%2B", StringComparison.OrdinalIgnoreCase) ? string.Concat("+", user[3..]) : user;
     }
 
     /// <summary>Up to <paramref name="maxDigits"/> ASCII digits and nothing else: an internal extension.</summary>

@@ -17,6 +17,7 @@ public sealed class CallerTextTests
     [InlineData("<sip:101@pbx>", "101")]
     [InlineData("tel:+31-6-1234-5678;ext=1", "tel:+31-6-1234-5678;ext=1")]
     [InlineData("sip:@host", "")]
+    [InlineData("sip:%2B31612345678@host", "+31612345678")]
     public void Finds_the_part_that_may_be_a_number(string input, string candidate)
     {
         Assert.Equal(candidate, CallerText.Candidate(input).ToString());
