@@ -20,7 +20,7 @@ internal sealed class KeypadEntryChecker(PlanCatalog catalog, NumberParser parse
 
     public KeypadEntryState Check(ReadOnlySpan<char> digits, RegionPlan region)
     {
-        if (digits.ContainsAnyExceptInRange('0', '9'))
+        if (!AsciiDigits.All(digits))
         {
             return KeypadEntryState.CannotBecomeValid;
         }

@@ -138,7 +138,7 @@ internal sealed class RegionPlan
         HasTypes ? TypeOf(nationalNumber) is not null : MatchesNationalPattern(nationalNumber);
 
     /// <summary>A pattern of digits only matches exactly itself: no regular expression needed.</summary>
-    private static bool IsLiteral(string pattern) => !pattern.AsSpan().ContainsAnyExceptInRange('0', '9');
+    private static bool IsLiteral(string pattern) => Parsing.AsciiDigits.All(pattern);
 
     private static int LiteralLength(ReadOnlySpan<char> digits, string literal) =>
         digits.StartsWith(literal, StringComparison.Ordinal) ? literal.Length : -1;

@@ -85,7 +85,7 @@ internal static class CallerText
 
     /// <summary>Up to <paramref name="maxDigits"/> ASCII digits and nothing else: an internal extension.</summary>
     public static bool IsExtension(ReadOnlySpan<char> candidate, int maxDigits) =>
-        !candidate.IsEmpty && candidate.Length <= maxDigits && !candidate.ContainsAnyExceptInRange('0', '9');
+        !candidate.IsEmpty && candidate.Length <= maxDigits && AsciiDigits.All(candidate);
 
     private static bool IsNumberParameter(ReadOnlySpan<char> parameters) =>
         parameters.StartsWith(";ext=", StringComparison.OrdinalIgnoreCase)

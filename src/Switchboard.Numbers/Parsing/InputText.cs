@@ -179,7 +179,7 @@ internal static class InputText
         }
 
         var digits = text[0] == '+' ? text[1..] : text;
-        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
+        return !digits.IsEmpty && AsciiDigits.All(digits);
     }
 
     /// <summary>The value of an ASCII, full-width, Arabic-Indic or Eastern Arabic-Indic digit, or -1.</summary>
