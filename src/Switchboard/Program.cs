@@ -7,6 +7,8 @@ var root = new RootCommand(
 {
     RunCommand.Create(),
     NumbersCommand.Create(),
+    SmsCommand.Create(),
+    MessagesCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.
