@@ -46,12 +46,20 @@ public static class CallSimulator
                     }
                 }
 
-                if (clock.GetUtcNow() - started >= CallLimit || !clock.FireNext())
+                if (clock.NextDue is not { } due)
                 {
-                    call.Journal.Decision(clock.GetUtcNow() - started >= CallLimit
-                        ? $"simulation: the call reached {CallLimit.TotalMinutes:0} minutes; the caller gives up"
-                        : "simulation: the flow waits for something that will never happen; the caller gives up");
+                    call.Journal.Decision("simulation: the flow waits for something that will never happen; the caller gives up");
                     call.CallerHangsUp();
+                }
+                else if (due - started > CallLimit)
+                {
+                    clock.Advance(started + CallLimit - clock.GetUtcNow());
+                    call.Journal.Decision($"simulation: the call reached {CallLimit.TotalMinutes:0} minutes; the caller gives up");
+                    call.CallerHangsUp();
+                }
+                else
+                {
+                    clock.FireNext();
                 }
 
                 if (!call.FlowIsWaiting)
