@@ -23,6 +23,6 @@ public sealed class FlowCatalog
     public ICallFlow Create(AppSettings settings) =>
         _factories.TryGetValue(settings.Type, out var factory)
             ? factory(settings)
-            : throw new UnknownAppException(
-                $"No app type '{settings.Type}' (for app '{settings.Id}'); known types: {string.Join(", ", _factories.Keys.Order(StringComparer.Ordinal))}.");
+            : throw new UnknownAppException($"No app type '{settings.Type}' (for app '{settings.Id}'); " +
+                (_factories.Count == 0 ? "no app types are registered." : $"known types: {string.Join(", ", _factories.Keys.Order(StringComparer.Ordinal))}."));
 }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Calls;
+using Switchboard.Flows;
+using Switchboard.Hosting;
+using Switchboard.Prompts;
+using Switchboard.Simulation;
+
+namespace Switchboard.Cli;
+
+/// <summary><c>switchboard simulate</c>: runs one call of an app without a phone, on virtual time, and prints what happened.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var app = new Argument<string>("app-id") { Description = "The app to call, as configured under Apps:<id> (e.g. whatsapp-link)." };
+        var from = new Option<string>("--from")
+        {
+            Required = true,
+            Description = "The caller id the call arrives with: a number (+31201234567, 0612345678), an extension (201), " +
+                          "a SIP URI (sip:+31612345678@pbx) or anonymous.",
+        };
+        var to = new Option<string?>("--to") { Description = "The number the caller dialled." };
+        var keys = new Option<string?>("--keys")
+        {
+            Description = "What the caller presses: space-separated groups, each pressed when the flow next waits for keys " +
+                          "(keys 200 ms apart); '!' first presses a group during the playing prompt; '_' lets a wait time out; " +
+                          "'h' hangs up. Example: \"0612345678# 1\".",
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (outcome, prompts, messages, hangup, events) instead of a transcript." };
+        var config = ConfigOption.Create();
+        var command = new Command("simulate", "Run one call of an app in virtual time and print the transcript.")
+        {
+            app, from, to, keys, json, config,
+        };
+        command.SetAction(result => RunAsync(
+            new SimulateArguments(result.GetValue(app)!, result.GetValue(from)!, result.GetValue(to), result.GetValue(keys),
+                result.GetValue(config), result.GetValue(json)),
+            Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Runs the simulation and writes the report; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(SimulateArguments arguments, TextWriter output, TextWriter error)
+    {
+        var script = KeyScript.TryParse(arguments.Keys, out var scriptError);
+        if (script is null)
+        {
+            await error.WriteLineAsync($"switchboard: --keys: {scriptError}");
+            return 2;
+        }
+
+        try
+        {
+            var configuration = SwitchboardConfiguration.Load(arguments.Config);
+            var library = PromptLibrary.Load(PromptsRoot(configuration));
+            var host = new FlowHost(configuration, BuiltInApps.Catalog(), NullLogger<FlowHost>.Instance);
+            host.Prepare(arguments.App);
+
+            using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", CallerInfo.From(CallerIdSource.SipFrom, arguments.From),
+                arguments.To ?? "", new VirtualTimeProvider(TimeProvider.System.GetUtcNow()), library);
+            var report = await CallSimulator.RunAsync(call, script, ct => host.RunAsync(call, arguments.App, ct));
+            await output.WriteAsync(arguments.Json ? report.ToJson() + "\n" : report.ToTranscript(library));
+            return 0;
+        }
+        catch (Exception e) when (e is ConfigurationFileException or UnknownAppException or PromptManifestException or AppOptionsException)
+        {
+            await error.WriteLineAsync($"switchboard: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static string PromptsRoot(IConfiguration configuration) =>
+        configuration["Prompts:Path"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "prompts");
+}
+
+/// <summary>The arguments of <c>switchboard simulate</c>.</summary>
+internal sealed record SimulateArguments(string App, string From, string? To, string? Keys, FileInfo? Config, bool Json);
