@@ -132,15 +132,31 @@ public sealed class SimulatedCall : ICall, IDisposable
         _parked.Dispose();
     }
 
-    /// <summary>Waits (in real time) until the flow awaits this call again or <paramref name="flow"/> has finished.</summary>
+    /// <summary>
+    /// Waits (in real time) until the flow awaits this call again or <paramref name="flow"/> has finished. A flow that
+    /// does neither for <see cref="StallLimit"/> waits on something the simulator cannot drive, which is a bug in the flow.
+    /// </summary>
     internal async Task WaitForFlowAsync(Task flow)
     {
         var parked = _parked.WaitAsync();
-        if (await Task.WhenAny(parked, flow) != parked)
+        using var stop = new CancellationTokenSource();
+        var stalled = Task.Delay(StallLimit, stop.Token);
+        var first = await Task.WhenAny(parked, flow, stalled);
+        await stop.CancelAsync();
+        if (first == stalled)
+        {
+            throw new InvalidOperationException(
+                $"The flow neither finished nor waited on the call for {StallLimit.TotalSeconds:0} s of real time: flows must wait only through ICall.");
+        }
+
+        if (first != parked)
         {
             _parked.Release();
         }
     }
+
+    /// <summary>How long (real time) the flow may run between two waits on the call.</summary>
+    internal static TimeSpan StallLimit { get; } = TimeSpan.FromSeconds(60);
 
     private Task<T> Park<T>(Task<T> operation)
     {

@@ -10,7 +10,7 @@ internal sealed class PinFlow : ICallFlow
     public async Task RunAsync(ICall call, CancellationToken ct)
     {
         await call.AnswerAsync(ct);
-        await call.PlayAsync(Prompt.Of("welcome"), bargeIn: false, ct);
+        await call.PlayAsync(Prompt.Of("welcome"), ct);
         var pin = await call.CollectDigitsAsync(new DigitsRequest
         {
             Prompt = Prompt.Of("enter_pin"), MaxDigits = 4, ClearKey = '*',
@@ -18,7 +18,7 @@ internal sealed class PinFlow : ICallFlow
         }, ct);
         if (pin.NoInput)
         {
-            await call.PlayAsync(Prompt.Of("goodbye"), bargeIn: false, ct);
+            await call.PlayAsync(Prompt.Of("goodbye"), ct);
             call.Journal.SetOutcome("no-pin");
             return;
         }
