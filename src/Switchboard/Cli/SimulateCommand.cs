@@ -22,6 +22,13 @@ internal static class SimulateCommand
                           "a SIP URI (sip:+31612345678@pbx) or anonymous.",
         };
         var to = new Option<string?>("--to") { Description = "The number the caller dialled." };
+        var callerIds = new Option<string[]>("--caller-id")
+        {
+            Description = "More caller-id values as SOURCE=VALUE, repeatable, e.g. \"PAssertedIdentity=<sip:+31612345678@pbx>\". " +
+                          $"Sources: {string.Join(", ", Enum.GetNames<CallerIdSource>())}.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var privacy = new Option<string?>("--privacy") { Description = "A SIP Privacy header value, e.g. id." };
         var keys = new Option<string?>("--keys")
         {
             Description = "What the caller presses: space-separated groups, each pressed when the flow next waits for keys " +
@@ -32,11 +39,15 @@ internal static class SimulateCommand
         var config = ConfigOption.Create();
         var command = new Command("simulate", "Run one call of an app in virtual time and print the transcript.")
         {
-            app, from, to, keys, json, config,
+            app, from, to, callerIds, privacy, keys, json, config,
         };
         command.SetAction(result => RunAsync(
             new SimulateArguments(result.GetValue(app)!, result.GetValue(from)!, result.GetValue(to), result.GetValue(keys),
-                result.GetValue(config), result.GetValue(json)),
+                result.GetValue(config), result.GetValue(json))
+            {
+                CallerIds = result.GetValue(callerIds) ?? [],
+                Privacy = result.GetValue(privacy),
+            },
             Console.Out, Console.Error));
         return command;
     }
@@ -51,6 +62,13 @@ internal static class SimulateCommand
             return 2;
         }
 
+        var caller = Caller(arguments, out var callerError);
+        if (caller is null)
+        {
+            await error.WriteLineAsync($"switchboard: --caller-id: {callerError}");
+            return 2;
+        }
+
         try
         {
             var configuration = SwitchboardConfiguration.Load(arguments.Config);
@@ -58,7 +76,7 @@ internal static class SimulateCommand
             var host = new FlowHost(configuration, BuiltInApps.Catalog(), NullLogger<FlowHost>.Instance);
             host.Prepare(arguments.App);
 
-            using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", CallerInfo.From(CallerIdSource.SipFrom, arguments.From),
+            using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", caller,
                 arguments.To ?? "", new VirtualTimeProvider(TimeProvider.System.GetUtcNow()), library);
             var report = await CallSimulator.RunAsync(call, script, ct => host.RunAsync(call, arguments.App, ct));
             await output.WriteAsync(arguments.Json ? report.ToJson() + "\n" : report.ToTranscript(library));
@@ -71,9 +89,35 @@ internal static class SimulateCommand
         }
     }
 
+    private static CallerInfo? Caller(SimulateArguments arguments, out string? problem)
+    {
+        problem = null;
+        var values = new List<CallerIdValue> { new(CallerIdSource.SipFrom, arguments.From) };
+        foreach (var item in arguments.CallerIds)
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !Enum.TryParse<CallerIdSource>(item[..eq], ignoreCase: true, out var source) || char.IsAsciiDigit(item[0]))
+            {
+                problem = $"'{item}' is not SOURCE=VALUE with SOURCE one of {string.Join(", ", Enum.GetNames<CallerIdSource>())}";
+                return null;
+            }
+
+            values.Add(new CallerIdValue(source, item[(eq + 1)..]));
+        }
+
+        return new CallerInfo(values, arguments.Privacy);
+    }
+
     private static string PromptsRoot(IConfiguration configuration) =>
         configuration["Prompts:Path"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "prompts");
 }
 
 /// <summary>The arguments of <c>switchboard simulate</c>.</summary>
-internal sealed record SimulateArguments(string App, string From, string? To, string? Keys, FileInfo? Config, bool Json);
+internal sealed record SimulateArguments(string App, string From, string? To, string? Keys, FileInfo? Config, bool Json)
+{
+    /// <summary>More caller-id values as <c>SOURCE=VALUE</c>.</summary>
+    public IReadOnlyList<string> CallerIds { get; init; } = [];
+
+    /// <summary>A SIP Privacy header value.</summary>
+    public string? Privacy { get; init; }
+}

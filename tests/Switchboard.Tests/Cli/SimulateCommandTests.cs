@@ -30,6 +30,16 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public async Task A_bad_caller_id_option_names_the_sources()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var arguments = new SimulateArguments("whatsapp-link", "anonymous", null, null, null, Json: false) { CallerIds = ["Contact=<sip:1@x>"] };
+        Assert.Equal(2, await SimulateCommand.RunAsync(arguments, output, error));
+        Assert.StartsWith("switchboard: --caller-id: 'Contact=<sip:1@x>' is not SOURCE=VALUE with SOURCE one of SipFrom, PAssertedIdentity", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_command_requires_a_caller()
     {
         var result = SimulateCommand.Create().Parse(["whatsapp-link"]);
