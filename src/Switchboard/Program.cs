@@ -6,6 +6,7 @@ var root = new RootCommand(
     "telephone applications (prompts, menus, queues, callbacks, messages).")
 {
     RunCommand.Create(),
+    NumbersCommand.Create(),
     SimulateCommand.Create(),
 };
 
