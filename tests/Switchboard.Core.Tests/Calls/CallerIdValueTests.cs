@@ -5,18 +5,6 @@ namespace Switchboard.Core.Tests.Calls;
 public class CallerIdValueTests
 {
     [Theory]
-    [InlineData("\"Ann\" <sip:+31612345678@pbx.example;user=phone>;tag=a1", "+31612345678")]
-    [InlineData("<sip:0201234567@10.0.0.1>", "0201234567")]
-    [InlineData("sip:201@pbx.example;tag=x", "201")]
-    [InlineData("<tel:+31201234567;phone-context=example.com>", "+31201234567")]
-    [InlineData("sips:%2B31612345678@pbx", "+31612345678")]
-    [InlineData("\"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=1", "anonymous")]
-    [InlineData("+31612345678", "+31612345678")]
-    [InlineData("  anonymous ", "anonymous")]
-    public void The_address_is_the_user_part_of_the_uri_or_the_value_itself(string raw, string address) =>
-        Assert.Equal(address, new CallerIdValue(CallerIdSource.SipFrom, raw).Address);
-
-    [Theory]
     [InlineData("<sip:+31612345678@pbx>;party=calling;privacy=full;screen=yes", true)]
     [InlineData("<sip:+31612345678@pbx>;privacy=uri", true)]
     [InlineData("<sip:+31612345678@pbx>;privacy=off", false)]
