@@ -26,9 +26,11 @@ public static class CallSimulator
         var unpressed = 0;
         try
         {
-            await call.WaitForFlowAsync(flowTask);
+            await call.WaitForFlowAsync(flowTask, seen: 0);
             while (!flowTask.IsCompleted)
             {
+                var waitingOn = call.WaitingOn;
+                var seen = call.Parks;
                 if (unpressed == 0 && next < script.Groups.Count)
                 {
                     var group = script.Groups[next];
@@ -62,9 +64,9 @@ public static class CallSimulator
                     clock.FireNext();
                 }
 
-                if (!call.FlowIsWaiting)
+                if (waitingOn is null || waitingOn.IsCompleted)
                 {
-                    await call.WaitForFlowAsync(flowTask);
+                    await call.WaitForFlowAsync(flowTask, seen);
                 }
             }
 

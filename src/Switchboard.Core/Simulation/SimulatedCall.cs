@@ -17,7 +17,9 @@ public sealed class SimulatedCall : ICall, IDisposable
     private readonly PromptLibrary _library;
     private readonly CancellationTokenSource _hangUp = new();
     private readonly CallInput _input;
-    private readonly SemaphoreSlim _parked = new(0);
+    private readonly Lock _parkLock = new();
+    private TaskCompletionSource _parked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _parks;
     private Task? _waitingOn;
     private bool _answered;
 
@@ -63,8 +65,14 @@ public sealed class SimulatedCall : ICall, IDisposable
     /// <summary>The virtual clock.</summary>
     internal VirtualTimeProvider Clock => _time;
 
-    /// <summary>True while the flow awaits an operation of this call that has not completed yet.</summary>
-    internal bool FlowIsWaiting => _waitingOn is { IsCompleted: false };
+    /// <summary>The operation the flow last started waiting on (completed once the flow has been resumed).</summary>
+    internal Task? WaitingOn => _waitingOn;
+
+    /// <summary>How many times the flow has started waiting on this call.</summary>
+    internal int Parks
+    {
+        get { lock (_parkLock) { return _parks; } }
+    }
 
     /// <summary>How long a prompt takes to play here: by its text in the call's language.</summary>
     public TimeSpan DurationOf(Prompt prompt)
@@ -129,30 +137,38 @@ public sealed class SimulatedCall : ICall, IDisposable
     {
         _input.Dispose();
         _hangUp.Dispose();
-        _parked.Dispose();
     }
 
     /// <summary>
-    /// Waits (in real time) until the flow awaits this call again or <paramref name="flow"/> has finished. A flow that
-    /// does neither for <see cref="StallLimit"/> waits on something the simulator cannot drive, which is a bug in the flow.
+    /// Waits (in real time) until the flow has started waiting on this call more than <paramref name="seen"/> times, or
+    /// <paramref name="flow"/> has finished. A flow that does neither for <see cref="StallLimit"/> waits on something the
+    /// simulator cannot drive, which is a bug in the flow.
     /// </summary>
-    internal async Task WaitForFlowAsync(Task flow)
+    internal async Task WaitForFlowAsync(Task flow, int seen)
     {
-        var parked = _parked.WaitAsync();
         using var stop = new CancellationTokenSource();
         var stalled = Task.Delay(StallLimit, stop.Token);
-        var first = await Task.WhenAny(parked, flow, stalled);
-        await stop.CancelAsync();
-        if (first == stalled)
+        while (!flow.IsCompleted)
         {
-            throw new InvalidOperationException(
-                $"The flow neither finished nor waited on the call for {StallLimit.TotalSeconds:0} s of real time: flows must wait only through ICall.");
+            Task parked;
+            lock (_parkLock)
+            {
+                if (_parks > seen)
+                {
+                    break;
+                }
+
+                parked = _parked.Task;
+            }
+
+            if (await Task.WhenAny(parked, flow, stalled) == stalled)
+            {
+                throw new InvalidOperationException(
+                    $"The flow neither finished nor waited on the call for {StallLimit.TotalSeconds:0} s of real time: flows must wait only through ICall.");
+            }
         }
 
-        if (first != parked)
-        {
-            _parked.Release();
-        }
+        await stop.CancelAsync();
     }
 
     /// <summary>How long (real time) the flow may run between two waits on the call.</summary>
@@ -162,8 +178,16 @@ public sealed class SimulatedCall : ICall, IDisposable
     {
         if (!operation.IsCompleted)
         {
-            _waitingOn = operation;
-            _parked.Release();
+            TaskCompletionSource signal;
+            lock (_parkLock)
+            {
+                _waitingOn = operation;
+                _parks++;
+                signal = _parked;
+                _parked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            signal.SetResult();
         }
 
         return operation;
