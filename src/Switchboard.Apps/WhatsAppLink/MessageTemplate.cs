@@ -87,10 +87,13 @@ public sealed class MessageTemplate
         return text.ToString();
     }
 
-    /// <summary>The <c>https://wa.me/&lt;digits&gt;?text=&lt;text&gt;</c> link that opens a chat with the business number.</summary>
-    public static string WhatsAppLink(string businessNumber, string? prefilledText)
+    /// <summary>
+    /// The <c>https://wa.me/&lt;digits&gt;?text=&lt;text&gt;</c> link that opens a chat with the business number; without a
+    /// number, WhatsApp opens with the text and lets the user pick the chat.
+    /// </summary>
+    public static string WhatsAppLink(string? businessNumber, string? prefilledText)
     {
-        var digits = new string([.. businessNumber.Where(char.IsAsciiDigit)]);
+        var digits = new string([.. (businessNumber ?? "").Where(char.IsAsciiDigit)]);
         return string.IsNullOrEmpty(prefilledText)
             ? $"https://wa.me/{digits}"
             : $"https://wa.me/{digits}?text={Uri.EscapeDataString(prefilledText)}";

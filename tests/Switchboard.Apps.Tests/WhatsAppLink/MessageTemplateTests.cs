@@ -27,7 +27,8 @@ public class MessageTemplateTests
     [Theory]
     [InlineData("+31 20 123 4567", "Hello, I have a question & more", "https://wa.me/31201234567?text=Hello%2C%20I%20have%20a%20question%20%26%20more")]
     [InlineData("+31201234567", "", "https://wa.me/31201234567")]
+    [InlineData(null, "Hi there", "https://wa.me/?text=Hi%20there")]
     [InlineData("+31201234567", "Hé €", "https://wa.me/31201234567?text=H%C3%A9%20%E2%82%AC")]
-    public void The_link_has_the_business_digits_and_the_url_encoded_text(string number, string text, string link) =>
+    public void The_link_has_the_business_digits_and_the_url_encoded_text(string? number, string text, string link) =>
         Assert.Equal(link, MessageTemplate.WhatsAppLink(number, text));
 }
