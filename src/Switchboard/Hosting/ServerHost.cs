@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Switchboard.Http;
 
 namespace Switchboard.Hosting;
 
@@ -30,8 +31,11 @@ internal static partial class ServerHost
 
         builder.WebHost.UseUrls(builder.Configuration["Http:Urls"] ?? throw new ConfigurationFileException("Http:Urls is empty."));
 
+        builder.Services.AddMessaging(builder.Configuration);
+
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
+        app.MapMessageStatusCallbacks();
 
         app.Lifetime.ApplicationStarted.Register(() => ReportListening(app));
         return app;

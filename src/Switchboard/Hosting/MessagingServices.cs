@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Guard;
+using Switchboard.Messaging;
+using Switchboard.Messaging.Smtp;
+using Switchboard.Messaging.Twilio;
+using Switchboard.Numbers;
+using Switchboard.Outbox;
+using Switchboard.Sms;
+using Switchboard.Storage;
+
+namespace Switchboard.Hosting;
+
+/// <summary>Wires storage, the outbox, the fraud guard, the message providers and the dispatcher from the <c>Storage</c>, <c>Outbox</c>, <c>Guard</c>, <c>Twilio</c>, <c>Smtp</c> and <c>Sms</c> settings.</summary>
+internal static class MessagingServices
+{
+    /// <summary>
+    /// Registers messaging. Settings are read now, so a provider that is configured but incomplete
+    /// (an account without its auth token, say) stops start-up with the missing setting named.
+    /// </summary>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, bool dispatch = true)
+    {
+        var storage = Bind<StorageOptions>(configuration, "Storage");
+        var twilio = Bind<TwilioOptions>(configuration, "Twilio");
+        var smtp = Bind<SmtpOptions>(configuration, "Smtp");
+        RequireComplete("Twilio", "Twilio:AccountSid", twilio.MissingSettings());
+        RequireComplete("SMTP", "Smtp:Host", smtp.MissingSettings());
+        if (ConfiguredSmsTexts(configuration).FirstOrDefault(t => t.IsTooLong) is { } tooLong)
+        {
+            throw new ConfigurationFileException($"{tooLong.Describe()} (Sms:Texts:{tooLong.Name}).");
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(Options.Create(storage));
+        services.AddSingleton(Options.Create(Bind<OutboxOptions>(configuration, "Outbox")));
+        services.AddSingleton(Options.Create(twilio));
+        services.AddSingleton(Options.Create(smtp));
+        services.AddSingleton(_ => CreateDatabase(storage));
+        services.AddHttpClient(TwilioMessageSender.HttpClientName);
+        if (twilio.IsConfigured)
+        {
+            services.AddSingleton<IMessageSender, TwilioMessageSender>();
+        }
+
+        if (smtp.IsConfigured)
+        {
+            services.AddSingleton<IMessageSender, SmtpMessageSender>();
+        }
+
+        services.AddSingleton<MessageSenders>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SqlOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqlOutbox>());
+        services.AddSingleton<OutboxClaims>();
+        services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton(Options.Create(GuardSettings(configuration)));
+        services.TryAddSingleton(NumberPlan.Default);
+        services.AddSingleton<MessageGuard>();
+
+        // Registration order is start order: the schema must be current before anything dispatches.
+        services.AddHostedService<MessagingStartup>();
+        if (dispatch)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        }
+
+        return services;
+    }
+
+    /// <summary>The SMS texts configured under <c>Sms:Texts:NAME</c>, each checked for length and segments.</summary>
+    public static IReadOnlyList<SmsTextCheck> ConfiguredSmsTexts(IConfiguration configuration) =>
+        [.. configuration.GetSection("Sms:Texts").GetChildren().Select(t => SmsTextCheck.Of(t.Key, t.Value ?? ""))];
+
+    // Guard:AllowedCountries defaults to the region numbers are read in, so a fresh install texts only at home.
+    private static GuardOptions GuardSettings(IConfiguration configuration)
+    {
+        var guard = Bind<GuardOptions>(configuration, "Guard");
+        guard.DefaultRegion = configuration["Numbers:DefaultRegion"] ?? guard.DefaultRegion;
+        if (guard.AllowedCountries.Count == 0)
+        {
+            guard.AllowedCountries.Add(guard.DefaultRegion);
+        }
+
+        return guard;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationFileException($"A {section}:* setting is not valid: {e.InnerException?.Message ?? e.Message}");
+        }
+    }
+
+    private static void RequireComplete(string provider, string switchSetting, IReadOnlyList<string> missing)
+    {
+        if (missing.Count > 0)
+        {
+            throw new ConfigurationFileException(
+                $"The {provider} provider is configured ({switchSetting} is set) but lacks {string.Join(" and ", missing)}.");
+        }
+    }
+
+    private static Database CreateDatabase(StorageOptions storage)
+    {
+        try
+        {
+            return Database.Create(storage);
+        }
+        catch (StorageConfigurationException e)
+        {
+            throw new ConfigurationFileException(e.Message);
+        }
+    }
+}
