@@ -30,7 +30,7 @@ public sealed partial class FlowHost(IConfiguration configuration, FlowCatalog c
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CallId"] = call.Id, ["App"] = appId });
         var (flow, settings) = Prepare(appId);
         call.Prompts = new PromptScope(settings.Type, settings.Language);
-        call.Journal.Decision($"app '{settings.Id}' (type {settings.Type}, language {settings.Language}) for a call from {call.Caller} to {call.Called}");
+        call.Journal.Decision($"app '{settings.Id}' (type {settings.Type}, language {settings.Language}) for a call from {call.Caller} to {(call.Called.Length > 0 ? call.Called : "(no called number)")}");
         LogStarted(call.Caller, call.Called);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.HangUpToken);
         try

@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls;
 using Switchboard.Flows;
 using Switchboard.Hosting;
 using Switchboard.Prompts;
 using Switchboard.Simulation;
+using Switchboard.Storage;
+using Switchboard.Storage.Migrations;
 
 namespace Switchboard.Cli;
 
@@ -69,15 +73,25 @@ internal static class SimulateCommand
             return 2;
         }
 
+        string? temporary = null;
         try
         {
             var configuration = SwitchboardConfiguration.Load(arguments.Config);
+            if (!configuration.GetSection("Storage").Exists())
+            {
+                temporary = Directory.CreateTempSubdirectory("switchboard-simulate-").FullName;
+                configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                    .AddInMemoryCollection([KeyValuePair.Create("Storage:DataDirectory", (string?)temporary)]).Build();
+            }
+
             var library = PromptLibrary.Load(PromptsRoot(configuration));
-            var host = new FlowHost(configuration, BuiltInApps.Catalog(), NullLogger<FlowHost>.Instance);
+            await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false).BuildServiceProvider();
+            await services.GetRequiredService<Database>().MigrateAsync(CancellationToken.None);
+            var host = new FlowHost(configuration, BuiltInApps.Catalog(services), NullLogger<FlowHost>.Instance);
             host.Prepare(arguments.App);
 
-            using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", caller,
-                arguments.To ?? "", new VirtualTimeProvider(TimeProvider.System.GetUtcNow()), library);
+            using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", caller, arguments.To ?? "",
+                new VirtualTimeProvider(TimeProvider.System.GetUtcNow()), library);
             var report = await CallSimulator.RunAsync(call, script, ct => host.RunAsync(call, arguments.App, ct));
             await output.WriteAsync(arguments.Json ? report.ToJson() + "\n" : report.ToTranscript(library));
             return 0;
@@ -86,6 +100,14 @@ internal static class SimulateCommand
         {
             await error.WriteLineAsync($"switchboard: {e.Message}");
             return 2;
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(temporary, recursive: true);
+            }
         }
     }
 
