@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Switchboard.Calls;
@@ -7,9 +8,10 @@ namespace Switchboard.Flows;
 
 /// <summary>
 /// Runs calls: maps a call to its app by configuration (<c>Apps:&lt;id&gt;</c>), runs the flow with the call id in every log
-/// line, turns a hang-up into a clean stop, and makes sure the call ends when the flow does.
+/// line, turns a hang-up into a clean stop, makes sure the call ends when the flow does, and records it (<c>calls</c> row and
+/// event log) when given a <see cref="CallRecorder"/>.
 /// </summary>
-public sealed partial class FlowHost(IConfiguration configuration, FlowCatalog catalog, ILogger<FlowHost> logger)
+public sealed partial class FlowHost(IConfiguration configuration, FlowCatalog catalog, ILogger<FlowHost> logger, CallRecorder? recorder = null)
 {
     /// <summary>The outcome recorded when the caller hung up before the flow set one.</summary>
     public const string CallerHungUp = "caller-hung-up";
@@ -32,6 +34,7 @@ public sealed partial class FlowHost(IConfiguration configuration, FlowCatalog c
         call.Prompts = new PromptScope(settings.Type, settings.Language);
         call.Journal.Decision($"app '{settings.Id}' (type {settings.Type}, language {settings.Language}) for a call from {call.Caller} to {(call.Called.Length > 0 ? call.Called : "(no called number)")}");
         LogStarted(call.Caller, call.Called);
+        var recorded = await RecordAsync(() => recorder!.StartAsync(call, settings, ct));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.HangUpToken);
         try
         {
@@ -56,7 +59,32 @@ public sealed partial class FlowHost(IConfiguration configuration, FlowCatalog c
             await call.HangUpAsync(CancellationToken.None);
         }
 
+        if (recorded)
+        {
+            await RecordAsync(() => recorder!.FinishAsync(call, CancellationToken.None));
+        }
+
         LogEnded(call.Journal.Outcome ?? "completed", call.EndedBy);
+    }
+
+    /// <summary>Writes to the call record; a database fault is logged, never allowed to break the call.</summary>
+    private async Task<bool> RecordAsync(Func<Task> write)
+    {
+        if (recorder is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (DbException e)
+        {
+            LogNotRecorded(e);
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call from {Caller} to {Called} started")]
@@ -64,6 +92,9 @@ public sealed partial class FlowHost(IConfiguration configuration, FlowCatalog c
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The flow failed")]
     private partial void LogFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The call could not be recorded")]
+    private partial void LogNotRecorded(Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call ended: {Outcome}, hung up by {Side}")]
     private partial void LogEnded(string outcome, HangUpSide? side);

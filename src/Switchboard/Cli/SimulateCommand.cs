@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls;
 using Switchboard.Flows;
 using Switchboard.Hosting;
+using Switchboard.Numbers;
 using Switchboard.Prompts;
 using Switchboard.Simulation;
 using Switchboard.Storage;
@@ -87,7 +88,9 @@ internal static class SimulateCommand
             var library = PromptLibrary.Load(PromptsRoot(configuration));
             await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false).BuildServiceProvider();
             await services.GetRequiredService<Database>().MigrateAsync(CancellationToken.None);
-            var host = new FlowHost(configuration, BuiltInApps.Catalog(services), NullLogger<FlowHost>.Instance);
+            var recorder = new CallRecorder(services.GetRequiredService<Database>(), NumberPlan.Default,
+                configuration["Numbers:DefaultRegion"] ?? "NL", int.TryParse(configuration["Numbers:MaxExtensionDigits"], out var digits) ? digits : 4);
+            var host = new FlowHost(configuration, BuiltInApps.Catalog(services), NullLogger<FlowHost>.Instance, recorder);
             host.Prepare(arguments.App);
 
             using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", caller, arguments.To ?? "",

@@ -438,6 +438,18 @@ public sealed class WhatsAppLinkFlowTests : IAsyncLifetime
         Assert.Single(await app.Outbox.ListAsync(10, default));
     }
 
+    [Fact]
+    public async Task The_call_is_recorded_with_the_caller_the_outcome_and_the_message_id()
+    {
+        var report = await _app.CallAsync(Landline, "0612345678 1");
+        var record = await _app.Recorder.FindAsync(_app.LastCallId!, default);
+        Assert.NotNull(record);
+        Assert.Equal((Landline, "FixedLine"), (record.CallerNumber, record.CallerType));
+        Assert.Equal(Outcomes.SmsSent, record.Outcome);
+        Assert.Equal([report.Messages[0].Id], record.MessageIds);
+        Assert.Contains(record.Events, e => e.Kind == CallEventKind.Decision && e.Detail == "attempt 1: +31612345678 confirmed");
+    }
+
     // Rule 6: the message template
 
     [Fact]

@@ -31,7 +31,8 @@ internal sealed class WhatsAppLinkHarness : IAsyncDisposable
         Guard = new MessageGuard(NumberPlan.Default, Options.Create(guardOptions), database, TimeProvider.System);
         var catalog = new FlowCatalog().Add(WhatsAppLinkFlow.Type,
             settings => new WhatsAppLinkFlow(WhatsAppLinkOptions.Read(settings), NumberPlan.Default, Guard, Outbox, database));
-        _host = new FlowHost(configuration, catalog, NullLogger<FlowHost>.Instance);
+        Recorder = new CallRecorder(database, NumberPlan.Default, "NL", 4);
+        _host = new FlowHost(configuration, catalog, NullLogger<FlowHost>.Instance, Recorder);
     }
 
     public static PromptLibrary Prompts { get; } = PromptLibrary.Load(RepoPaths.InRepo("prompts"));
@@ -41,6 +42,11 @@ internal sealed class WhatsAppLinkHarness : IAsyncDisposable
     public SqlOutbox Outbox { get; }
 
     public MessageGuard Guard { get; }
+
+    public CallRecorder Recorder { get; }
+
+    /// <summary>The id of the last call made.</summary>
+    public string? LastCallId { get; private set; }
 
     /// <summary>Starts with the app's options (keys under <c>Apps:whatsapp-link</c>) and guard limits.</summary>
     public static async Task<WhatsAppLinkHarness> StartAsync(Action<GuardOptions>? guard = null, params (string Key, string Value)[] options)
@@ -68,6 +74,7 @@ internal sealed class WhatsAppLinkHarness : IAsyncDisposable
     {
         using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", caller, called,
             new VirtualTimeProvider(TimeProvider.System.GetUtcNow()), Prompts);
+        LastCallId = call.Id;
         return await CallSimulator.RunAsync(call, KeyScript.Parse(keys), ct => _host.RunAsync(call, WhatsAppLinkFlow.Type, ct));
     }
 
