@@ -31,6 +31,14 @@ public sealed class WhatsAppLinkFlowTests : IAsyncLifetime
 
     private static void AssertNothingSent(SimulationReport report) => Assert.Empty(report.Messages);
 
+    private static void AssertGaveUpPolitely(SimulationReport report)
+    {
+        Assert.Equal(Outcomes.NoValidNumber, report.Outcome);
+        Assert.Equal(["attempts_exhausted", "goodbye"], report.Prompts.TakeLast(2));
+        Assert.Equal(HangUpSide.App, report.HangUp);
+        AssertNothingSent(report);
+    }
+
     private static int Attempts(SimulationReport report) => report.Prompts.Count(p => p == "enter_mobile");
 
     // Rule 1: the caller's number
@@ -336,20 +344,16 @@ public sealed class WhatsAppLinkFlowTests : IAsyncLifetime
     public async Task Three_failed_attempts_end_with_an_explanation_and_goodbye()
     {
         var report = await _app.CallAsync(Landline, "_ # 12345#");
-        Assert.Equal(Outcomes.NoValidNumber, report.Outcome);
         Assert.Equal(3, Attempts(report));
-        Assert.Equal(["attempts_exhausted", "goodbye"], report.Prompts.TakeLast(2));
-        Assert.Equal(HangUpSide.App, report.HangUp);
-        AssertNothingSent(report);
+        AssertGaveUpPolitely(report);
     }
 
     [Fact]
     public async Task Two_on_the_last_attempt_ends_with_the_explanation()
     {
         var report = await _app.CallAsync(Landline, "0612345678 2 0612345678 2 0612345678 2");
-        Assert.Equal(Outcomes.NoValidNumber, report.Outcome);
-        Assert.Equal(["attempts_exhausted", "goodbye"], report.Prompts.TakeLast(2));
-        AssertNothingSent(report);
+        Assert.Equal(3, Attempts(report));
+        AssertGaveUpPolitely(report);
     }
 
     [Fact]
@@ -358,16 +362,15 @@ public sealed class WhatsAppLinkFlowTests : IAsyncLifetime
         await using var app = await WhatsAppLinkHarness.StartAsync(null, ("MaxAttempts", "1"));
         var report = await app.CallAsync(Landline, "_");
         Assert.Equal(1, Attempts(report));
-        Assert.Equal(Outcomes.NoValidNumber, report.Outcome);
+        AssertGaveUpPolitely(report);
     }
 
     [Fact]
     public async Task A_call_where_every_timeout_expires_still_ends_politely()
     {
         var report = await _app.CallAsync(Landline);
-        Assert.Equal(Outcomes.NoValidNumber, report.Outcome);
         Assert.True(report.Events[^1].At > TimeSpan.FromSeconds(30), $"virtual call length {report.Events[^1].At}");
-        Assert.Equal(["attempts_exhausted", "goodbye"], report.Prompts.TakeLast(2));
+        AssertGaveUpPolitely(report);
     }
 
     // Rule 4: hang-up
