@@ -9,6 +9,7 @@ var root = new RootCommand(
     NumbersCommand.Create(),
     SmsCommand.Create(),
     MessagesCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.
