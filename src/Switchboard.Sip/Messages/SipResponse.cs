@@ -22,10 +22,14 @@ public sealed class SipResponse(int statusCode, string reason) : SipMessage
     /// A response to <paramref name="request"/> built as RFC 3261 §8.2.6 says: Via, From, Call-ID and CSeq copied,
     /// To copied with <paramref name="toTag"/> added when it has none (except for 100).
     /// </summary>
-    public static SipResponse For(SipRequest request, int statusCode, string? reason = null, string? toTag = null)
+    public static SipResponse For(SipRequest request, int statusCode, string? reason = null, string? toTag = null) =>
+        For(request.Headers, statusCode, reason, toTag);
+
+    /// <summary>The same, from the headers of a request that could not be fully parsed (to answer it with 400 or 505).</summary>
+    public static SipResponse For(HeaderList requestHeaders, int statusCode, string? reason = null, string? toTag = null)
     {
         var response = new SipResponse(statusCode, reason ?? ReasonPhrases.For(statusCode));
-        foreach (var header in request.Headers)
+        foreach (var header in requestHeaders)
         {
             if (header.Is(HeaderNames.Via) || header.Is(HeaderNames.From) || header.Is(HeaderNames.CallId) || header.Is(HeaderNames.CSeq))
             {
@@ -33,8 +37,10 @@ public sealed class SipResponse(int statusCode, string reason) : SipMessage
             }
             else if (header.Is(HeaderNames.To))
             {
-                var needsTag = statusCode > 100 && toTag is not null && request.To is { Tag: null };
-                response.Headers.Add(needsTag ? new SipHeader(HeaderNames.To, request.To!.WithTag(toTag!).ToString()) : header);
+                var tagged = statusCode > 100 && toTag is not null && NameAddr.TryParse(header.Value, out var to, out _) && to!.Tag is null
+                    ? new SipHeader(HeaderNames.To, to.WithTag(toTag!).ToString())
+                    : header;
+                response.Headers.Add(tagged);
             }
         }
 

@@ -1,0 +1,48 @@
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transports;
+
+namespace Switchboard.Sip.Transactions;
+
+/// <summary>The non-INVITE server transaction (RFC 3261 §17.2.2): absorbs retransmissions, repeats the last response, ends after Timer J.</summary>
+public sealed class ServerNonInviteTransaction : ServerTransaction
+{
+    private readonly TransactionTimer _timerJ;
+
+    internal ServerNonInviteTransaction(SipRequest request, SipSource source, string key, TransactionLayer layer)
+        : base(request, source, key, layer)
+    {
+        _timerJ = new TransactionTimer(layer.Time, Terminate);
+    }
+
+    /// <inheritdoc/>
+    public override void Respond(SipResponse response)
+    {
+        lock (Gate)
+        {
+            if (HasFinalResponse)
+            {
+                return;
+            }
+
+            LastResponse = response;
+            Send(response);
+            if (response.StatusCode >= 200)
+            {
+                _timerJ.Start(IsReliable ? TimeSpan.Zero : Layer.Timers.Timeout);
+            }
+        }
+    }
+
+    internal override void OnRetransmission(SipRequest request)
+    {
+        lock (Gate)
+        {
+            if (LastResponse is { } last)
+            {
+                Send(last);
+            }
+        }
+    }
+
+    private protected override void DisposeTimers() => _timerJ.Dispose();
+}

@@ -1,0 +1,71 @@
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transports;
+
+namespace Switchboard.Sip.Transactions;
+
+/// <summary>What INVITE and non-INVITE server transactions share: the request, where it came from, and sending the answer back there.</summary>
+public abstract class ServerTransaction : IDisposable
+{
+    private readonly CancellationTokenSource _ended = new();
+
+    private protected ServerTransaction(SipRequest request, SipSource source, string key, TransactionLayer layer)
+    {
+        Request = request;
+        Source = source;
+        Key = key;
+        Layer = layer;
+    }
+
+    /// <summary>The request that opened the transaction.</summary>
+    public SipRequest Request { get; }
+
+    /// <summary>Where it came from.</summary>
+    public SipSource Source { get; }
+
+    /// <summary>The last response sent, or null.</summary>
+    public SipResponse? LastResponse { get; private protected set; }
+
+    /// <summary>True once a final response has been sent.</summary>
+    public bool HasFinalResponse => LastResponse is { StatusCode: >= 200 };
+
+    /// <summary>Fires when the transaction ends (answered and its timers done, or timed out).</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    internal string Key { get; }
+
+    private protected object Gate { get; } = new();
+
+    private protected TransactionLayer Layer { get; }
+
+    private protected bool IsReliable => Source.Transport.IsReliable;
+
+    /// <summary>Sends a response; a second final response is ignored (the first one stands).</summary>
+    public abstract void Respond(SipResponse response);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        DisposeTimers();
+        _ended.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The same request arrived again.</summary>
+    internal abstract void OnRetransmission(SipRequest request);
+
+    /// <summary>An ACK with this transaction's branch arrived (INVITE only).</summary>
+    internal virtual void OnAck(SipRequest ack)
+    {
+    }
+
+    private protected abstract void DisposeTimers();
+
+    private protected void Send(SipResponse response) => Layer.Send(response, Source);
+
+    private protected void Terminate()
+    {
+        Layer.Remove(this);
+        DisposeTimers();
+        _ended.Cancel();
+    }
+}
