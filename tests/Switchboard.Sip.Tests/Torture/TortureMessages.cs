@@ -43,7 +43,9 @@ internal static class TortureMessages
         ["baddate"] = (true, 404, 404),
         ["regbadct"] = (false, 400, 400),
         ["badaspec"] = (false, 400, 400),
-        ["baddn"] = (false, 400, 400),
+        // The archive's baddn.dat ends without the blank line that closes the header section: a datagram ends there,
+        // but on a stream the message is unfinished, so the connection idles out.
+        ["baddn"] = (false, 400, Close),
         ["badvers"] = (false, 505, 505),
         ["mismatch01"] = (false, 400, 400),
         ["mismatch02"] = (false, 501, 501),
