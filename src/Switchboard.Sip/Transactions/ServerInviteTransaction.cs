@@ -5,7 +5,7 @@ namespace Switchboard.Sip.Transactions;
 
 /// <summary>
 /// The INVITE server transaction (RFC 3261 §17.2.1 with RFC 6026): 100 Trying at once, provisional responses repeated on
-/// retransmission, a non-2xx final repeated (Timer G) until its ACK (then Timer I) or Timer H; after a 2xx it absorbs
+/// retransmission, a 480 if nobody answers within Timer C, a non-2xx final repeated (Timer G) until its ACK (then Timer I) or Timer H; after a 2xx it absorbs
 /// retransmitted INVITEs for Timer L while the UA core repeats the 2xx itself.
 /// </summary>
 public sealed class ServerInviteTransaction : ServerTransaction
@@ -16,7 +16,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
     private bool _confirmed;
 
     internal ServerInviteTransaction(SipRequest request, SipSource source, string key, TransactionLayer layer)
-        : base(request, source, key, layer)
+        : base(request, source, key, layer, layer.Timers.C)
     {
         _timerG = new TransactionTimer(layer.Time, RetransmitFinal);
         _timerH = new TransactionTimer(layer.Time, Terminate);
@@ -39,6 +39,11 @@ public sealed class ServerInviteTransaction : ServerTransaction
 
             LastResponse = response;
             Send(response);
+            if (response.StatusCode >= 200)
+            {
+                StopAnswerGuard();
+            }
+
             if (response.IsSuccess)
             {
                 _timerEnd.Start(Layer.Timers.Timeout);
@@ -81,6 +86,8 @@ public sealed class ServerInviteTransaction : ServerTransaction
             _timerEnd.Start(IsReliable ? TimeSpan.Zero : Layer.Timers.T4);
         }
     }
+
+    private protected override SipResponse NoAnswerResponse() => SipResponse.For(Request, 480, "Temporarily Unavailable (no answer)", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)));
 
     private protected override void DisposeTimers()
     {

@@ -9,7 +9,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
     private readonly TransactionTimer _timerJ;
 
     internal ServerNonInviteTransaction(SipRequest request, SipSource source, string key, TransactionLayer layer)
-        : base(request, source, key, layer)
+        : base(request, source, key, layer, layer.Timers.Timeout)
     {
         _timerJ = new TransactionTimer(layer.Time, Terminate);
     }
@@ -28,6 +28,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
             Send(response);
             if (response.StatusCode >= 200)
             {
+                StopAnswerGuard();
                 _timerJ.Start(IsReliable ? TimeSpan.Zero : Layer.Timers.Timeout);
             }
         }
@@ -45,4 +46,6 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
     }
 
     private protected override void DisposeTimers() => _timerJ.Dispose();
+
+    private protected override SipResponse NoAnswerResponse() => SipResponse.For(Request, 500, "Server Internal Error (no answer)");
 }

@@ -7,13 +7,16 @@ namespace Switchboard.Sip.Transactions;
 public abstract class ServerTransaction : IDisposable
 {
     private readonly CancellationTokenSource _ended = new();
+    private readonly TransactionTimer _answerGuard;
 
-    private protected ServerTransaction(SipRequest request, SipSource source, string key, TransactionLayer layer)
+    private protected ServerTransaction(SipRequest request, SipSource source, string key, TransactionLayer layer, TimeSpan answerWithin)
     {
         Request = request;
         Source = source;
         Key = key;
         Layer = layer;
+        _answerGuard = new TransactionTimer(layer.Time, OnNoAnswer);
+        _answerGuard.Start(answerWithin);
     }
 
     /// <summary>The request that opened the transaction.</summary>
@@ -28,8 +31,8 @@ public abstract class ServerTransaction : IDisposable
     /// <summary>True once a final response has been sent.</summary>
     public bool HasFinalResponse => LastResponse is { StatusCode: >= 200 };
 
-    /// <summary>Fires when the transaction ends (answered and its timers done, or timed out).</summary>
-    public CancellationToken Ended => _ended.Token;
+    /// <summary>Fires when the request is abandoned: cancelled by the peer (CANCEL), or the transaction ended.</summary>
+    public CancellationToken Abandoned => _ended.Token;
 
     internal string Key { get; }
 
@@ -45,6 +48,7 @@ public abstract class ServerTransaction : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _answerGuard.Dispose();
         DisposeTimers();
         _ended.Dispose();
         GC.SuppressFinalize(this);
@@ -58,14 +62,32 @@ public abstract class ServerTransaction : IDisposable
     {
     }
 
+    /// <summary>The peer cancelled the request: whoever works on it should stop.</summary>
+    internal void Abandon() => _ended.Cancel();
+
     private protected abstract void DisposeTimers();
+
+    /// <summary>What to send when the handler never answers (a guard against leaked transactions).</summary>
+    private protected abstract SipResponse NoAnswerResponse();
+
+    private protected void StopAnswerGuard() => _answerGuard.Stop();
 
     private protected void Send(SipResponse response) => Layer.Send(response, Source);
 
     private protected void Terminate()
     {
         Layer.Remove(this);
+        _answerGuard.Dispose();
         DisposeTimers();
         _ended.Cancel();
+    }
+
+    private void OnNoAnswer()
+    {
+        if (!HasFinalResponse)
+        {
+            Respond(NoAnswerResponse());
+            Abandon();
+        }
     }
 }

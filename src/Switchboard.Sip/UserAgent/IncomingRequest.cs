@@ -28,8 +28,8 @@ public sealed class IncomingRequest
     /// <summary>The To tag this side uses in its responses (the dialog's local tag).</summary>
     public string LocalTag { get; }
 
-    /// <summary>Fires when the caller cancels (CANCEL, answered with 487 by the core) or the transaction ends unanswered.</summary>
-    public CancellationToken Cancelled => _transaction.Ended;
+    /// <summary>Fires when the caller cancels (CANCEL, answered with 487 by the core) or the transaction ends.</summary>
+    public CancellationToken Cancelled => _transaction.Abandoned;
 
     /// <summary>True once CANCEL arrived for this INVITE.</summary>
     public bool IsCancelled => _transaction is ServerInviteTransaction { IsCancelled: true };
@@ -46,5 +46,6 @@ public sealed class IncomingRequest
     /// <summary>Sends a response with just a status code.</summary>
     public void Respond(int statusCode, string? reason = null) => Respond(CreateResponse(statusCode, reason));
 
-    internal bool HasFinalResponse => _transaction.HasFinalResponse;
+    /// <summary>True once a final response was sent.</summary>
+    public bool HasFinalResponse => _transaction.HasFinalResponse;
 }

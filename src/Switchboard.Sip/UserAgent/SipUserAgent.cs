@@ -9,7 +9,8 @@ namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
 /// The UA core over transactions and transports: makes the §8.2 checks, answers OPTIONS and CANCEL itself, answers
-/// requests the parser rejected (400, 501, 505) statelessly, repeats 2xx to INVITE until ACK, and hands the rest to the handler.
+/// requests the parser rejected (400, 501, 505) statelessly, repeats 2xx to INVITE until ACK, and hands the rest to the handler,
+/// which may answer later (a handler that never answers is cut off by the transaction's guard: 500, or 480 for INVITE).
 /// </summary>
 public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 {
@@ -172,11 +173,6 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         try
         {
             await _handler.HandleAsync(incoming, _stopping.Token);
-            if (!incoming.HasFinalResponse && !incoming.Cancelled.IsCancellationRequested)
-            {
-                LogNoAnswer(_logger, incoming.Request.Method);
-                incoming.Respond(500, "Server Internal Error (no answer)");
-            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -198,7 +194,8 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         if (!invite.HasFinalResponse)
         {
             invite.IsCancelled = true;
-            invite.Respond(WithServer(SipResponse.For(invite.Request, 487, toTag: cancel.LocalTag)));
+            invite.Respond(WithServer(SipResponse.For(invite.Request, 487, toTag: invite.LastResponse?.To?.Tag ?? cancel.LocalTag)));
+            invite.Abandon();
         }
     }
 
@@ -248,7 +245,4 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Method} handler failed; answered 500")]
     private static partial void LogHandlerFailed(ILogger logger, string method, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {Method} handler returned without answering; answered 500")]
-    private static partial void LogNoAnswer(ILogger logger, string method);
 }
