@@ -90,7 +90,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
     {
         var incoming = new IncomingRequest(transaction, this);
         var request = transaction.Request;
-        var refusal = RequestChecks.Refusal(request, _allowed, _options, incoming.LocalTag);
+        var refusal = RequestChecks.Refusal(request, _allowed, _options, incoming.LocalTag) ?? SourceRefusal(incoming);
         if (refusal is not null)
         {
             incoming.Respond(refusal);
@@ -199,6 +199,17 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
     }
 
+    private SipResponse? SourceRefusal(IncomingRequest incoming)
+    {
+        if (incoming.Request.Method != SipMethods.Invite || _options.InviteSources is not { } allowed || allowed.Allows(incoming.Source.Remote.Address))
+        {
+            return null;
+        }
+
+        LogSourceRefused(_logger, incoming.Source);
+        return incoming.CreateResponse(403, "Forbidden (source not allowed)");
+    }
+
     private SipResponse Capabilities(SipResponse response)
     {
         response.Headers.Add(HeaderNames.Allow, string.Join(", ", _allowed));
@@ -242,6 +253,9 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a {Status} response from {Source} that matches no transaction")]
     private static partial void LogStrayResponse(ILogger logger, int status, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE from {Source} refused with 403: the source is not in Sip:AllowedSources")]
+    private static partial void LogSourceRefused(ILogger logger, SipSource source);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Method} handler failed; answered 500")]
     private static partial void LogHandlerFailed(ILogger logger, string method, Exception exception);

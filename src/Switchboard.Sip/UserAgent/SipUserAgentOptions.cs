@@ -1,3 +1,4 @@
+using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
@@ -28,6 +29,9 @@ public sealed record SipUserAgentOptions
 
     /// <summary>Option tags this user agent supports (a Require naming anything else gets 420).</summary>
     public IReadOnlyCollection<string> Extensions { get; init; } = [];
+
+    /// <summary>Sources allowed to send INVITE without authentication; null allows every source.</summary>
+    public SourceAllowList? InviteSources { get; init; }
 
     /// <summary>Body types the user agent understands (anything else gets 415; an INVITE whose Accept excludes them all gets 406).</summary>
     public IReadOnlyCollection<MediaType> AcceptedBodies { get; init; } = [MediaType.Sdp];

@@ -29,6 +29,7 @@ internal static partial class ServerHost
         });
 
         builder.WebHost.UseUrls(builder.Configuration["Http:Urls"] ?? throw new ConfigurationFileException("Http:Urls is empty."));
+        builder.AddSip();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
