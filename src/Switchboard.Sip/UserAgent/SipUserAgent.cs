@@ -85,6 +85,30 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         return Transactions.SendRequest(request, destination);
     }
 
+    /// <summary>Sends the ACK for a 2xx (outside any transaction, with a fresh branch, §13.2.2.4); call it again for each retransmitted 2xx.</summary>
+    public ValueTask SendAckAsync(SipRequest ack, SipDestination destination, CancellationToken cancellationToken = default)
+    {
+        if (!ack.Headers.Contains(HeaderNames.Via))
+        {
+            ack.Headers.AddFirst(new SipHeader(HeaderNames.Via, Transactions.Transport.CreateVia(destination, TransactionLayer.NewBranch()).ToString()));
+            ack.Headers.Add(HeaderNames.MaxForwards, "70");
+        }
+
+        return Transactions.Transport.SendRequestAsync(ack, destination, cancellationToken);
+    }
+
+    /// <summary>The Contact URI for messages sent over <paramref name="transport"/>: this host's address and port, with the transport named for TCP.</summary>
+    public SipUri ContactFor(ISipTransport transport, string? user = null)
+    {
+        var uri = new SipUri(false, user, new HostPort(_options.Transport.AdvertisedHost ?? transport.LocalEndPoint.Address.ToString(), transport.LocalEndPoint.Port));
+        if (transport.Protocol != SipTransportProtocol.Udp)
+        {
+            uri.Parameters.Set("transport", transport.Protocol.ToString().ToLowerInvariant());
+        }
+
+        return uri;
+    }
+
     /// <inheritdoc/>
     public void OnRequest(ServerTransaction transaction)
     {
