@@ -63,6 +63,11 @@ public static class SipMessageParser
                     : SipParseResult.Incomplete(start);
             }
 
+            if (input.Length - start > limits.MaxHeaderBytes)
+            {
+                return SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the header section is too large"));
+            }
+
             if (position < input.Length)
             {
                 lines.Add(position..input.Length);
