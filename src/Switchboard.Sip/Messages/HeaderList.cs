@@ -34,13 +34,24 @@ public sealed class HeaderList : IReadOnlyList<SipHeader>
     }
 
     /// <summary>The value of the first header of that name, or null.</summary>
-    public string? Get(string name) => _headers.Find(h => h.Is(name))?.Value;
+    public string? Get(string name)
+    {
+        foreach (var header in _headers)
+        {
+            if (header.Is(name))
+            {
+                return header.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Every header of that name, in order.</summary>
     public IEnumerable<SipHeader> GetAll(string name) => _headers.Where(h => h.Is(name));
 
     /// <summary>True when a header of that name is present.</summary>
-    public bool Contains(string name) => _headers.Exists(h => h.Is(name));
+    public bool Contains(string name) => Get(name) is not null;
 
     /// <summary>Replaces the first header of that name in place (removing any others), or appends it.</summary>
     public void Set(string name, string value)

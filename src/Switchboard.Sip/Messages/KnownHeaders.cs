@@ -6,9 +6,23 @@ namespace Switchboard.Sip.Messages;
 /// <summary>The typed view of the headers the stack acts on, parsed in one pass; the parser rejects a message whose view has an error.</summary>
 public sealed class KnownHeaders
 {
-    private static readonly string[] SingleValued =
-        [HeaderNames.CallId, HeaderNames.CSeq, HeaderNames.From, HeaderNames.To, HeaderNames.MaxForwards,
-         HeaderNames.ContentLength, HeaderNames.ContentType, HeaderNames.Expires];
+    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [HeaderNames.Via] = Kind.Via, [HeaderNames.From] = Kind.From, [HeaderNames.To] = Kind.To, [HeaderNames.CallId] = Kind.CallId,
+        [HeaderNames.CSeq] = Kind.CSeq, [HeaderNames.MaxForwards] = Kind.MaxForwards, [HeaderNames.Expires] = Kind.Expires,
+        [HeaderNames.Contact] = Kind.Contact, [HeaderNames.RecordRoute] = Kind.RecordRoute, [HeaderNames.Route] = Kind.Route,
+        [HeaderNames.ContentType] = Kind.ContentType, [HeaderNames.ContentLength] = Kind.ContentLength, [HeaderNames.Accept] = Kind.Accept,
+        [HeaderNames.Require] = Kind.Require, [HeaderNames.Supported] = Kind.Supported,
+    };
+
+    private enum Kind
+    {
+        Via, From, To, CallId, CSeq, MaxForwards, Expires, Contact, RecordRoute, Route, ContentType, ContentLength, Accept, Require, Supported,
+    }
+
+    /// <summary>Headers that may appear once only (RFC 3261 §7.3.1 lists which may repeat).</summary>
+    private static bool IsSingleValued(Kind kind) =>
+        kind is Kind.CallId or Kind.CSeq or Kind.From or Kind.To or Kind.MaxForwards or Kind.ContentLength or Kind.ContentType or Kind.Expires;
 
     /// <summary>Every Via hop, top first.</summary>
     public List<Via> Vias { get; } = [];
@@ -62,17 +76,26 @@ public sealed class KnownHeaders
     public static KnownHeaders Parse(HeaderList headers)
     {
         var known = new KnownHeaders();
-        foreach (var name in SingleValued)
-        {
-            if (headers.GetAll(name).Skip(1).Any())
-            {
-                known.Error ??= $"{name} appears more than once";
-            }
-        }
-
+        var seen = 0;
         foreach (var header in headers)
         {
-            if (!known.Read(header, out var error))
+            if (!Kinds.TryGetValue(HeaderNames.Expand(header.Name), out var kind))
+            {
+                continue;
+            }
+
+            if (IsSingleValued(kind))
+            {
+                var bit = 1 << (int)kind;
+                if ((seen & bit) != 0)
+                {
+                    known.Error ??= $"{HeaderNames.Expand(header.Name)} appears more than once";
+                }
+
+                seen |= bit;
+            }
+
+            if (!known.Read(kind, header.Value, out var error))
             {
                 known.Error ??= $"{HeaderNames.Expand(header.Name)}: {error}";
             }
@@ -81,22 +104,20 @@ public sealed class KnownHeaders
         return known;
     }
 
-    private bool Read(SipHeader header, out string error)
+    private bool Read(Kind kind, string value, out string error)
     {
         error = string.Empty;
-        var name = HeaderNames.Expand(header.Name);
-        var value = header.Value;
-        switch (name.ToUpperInvariant())
+        switch (kind)
         {
-            case "VIA":
+            case Kind.Via:
                 return Via.TryParseList(value, Vias, out error);
-            case "FROM":
+            case Kind.From:
                 From = ReadAddress(value, out error);
                 return From is not null;
-            case "TO":
+            case Kind.To:
                 To = ReadAddress(value, out error);
                 return To is not null;
-            case "CALL-ID":
+            case Kind.CallId:
                 CallId = value;
                 if (value.Length == 0 || value.Any(c => !SipGrammar.IsWordChar(c) && c != '@'))
                 {
@@ -105,11 +126,11 @@ public sealed class KnownHeaders
                 }
 
                 return true;
-            case "CSEQ":
+            case Kind.CSeq:
                 var ok = Messages.CSeq.TryParse(value, out var cseq, out error);
                 CSeq = cseq;
                 return ok;
-            case "MAX-FORWARDS":
+            case Kind.MaxForwards:
                 if (!TryParseNumber(value, 255, out var hops))
                 {
                     error = "not a number from 0 to 255";
@@ -118,7 +139,7 @@ public sealed class KnownHeaders
 
                 MaxForwards = (int)hops;
                 return true;
-            case "EXPIRES":
+            case Kind.Expires:
                 if (!TryParseNumber(value, uint.MaxValue, out var seconds))
                 {
                     error = "not a number of seconds up to 2^32-1";
@@ -127,7 +148,7 @@ public sealed class KnownHeaders
 
                 Expires = (uint)seconds;
                 return true;
-            case "CONTACT":
+            case Kind.Contact:
                 if (value == "*")
                 {
                     IsWildcardContact = true;
@@ -135,11 +156,11 @@ public sealed class KnownHeaders
                 }
 
                 return NameAddr.TryParseList(value, Contacts, out error);
-            case "RECORD-ROUTE":
+            case Kind.RecordRoute:
                 return NameAddr.TryParseList(value, RecordRoutes, out error);
-            case "ROUTE":
+            case Kind.Route:
                 return NameAddr.TryParseList(value, Routes, out error);
-            case "CONTENT-TYPE":
+            case Kind.ContentType:
                 var types = new List<MediaType>();
                 if (!MediaType.TryParseList(value, types, out error) || types.Count != 1)
                 {
@@ -149,12 +170,12 @@ public sealed class KnownHeaders
 
                 ContentType = types[0];
                 return true;
-            case "ACCEPT":
+            case Kind.Accept:
                 Accept ??= [];
                 return MediaType.TryParseList(value, Accept, out error);
-            case "REQUIRE":
+            case Kind.Require:
                 return TryReadTokens(value, Require, out error);
-            case "SUPPORTED":
+            case Kind.Supported:
                 return TryReadTokens(value, Supported, out error);
             default:
                 return true;

@@ -9,7 +9,7 @@ public sealed class SipHeader
     {
     }
 
-    internal SipHeader(string name, string value, byte[]? raw)
+    internal SipHeader(string name, string value, ReadOnlyMemory<byte>? raw)
     {
         Name = name;
         Value = value;
@@ -23,7 +23,7 @@ public sealed class SipHeader
     public string Value { get; }
 
     /// <summary>The whole received field (name to end of value, continuation lines included, final CRLF excluded), or null for a header built here.</summary>
-    internal byte[]? Raw { get; }
+    internal ReadOnlyMemory<byte>? Raw { get; }
 
     /// <summary>True when this header is <paramref name="name"/> (compact forms and case ignored).</summary>
     public bool Is(string name) => HeaderNames.Same(Name, name);

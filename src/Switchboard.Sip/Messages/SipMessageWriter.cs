@@ -56,7 +56,7 @@ public static class SipMessageWriter
 
             if (header.Raw is { } raw)
             {
-                output.Write(raw);
+                output.Write(raw.Span);
             }
             else
             {

@@ -20,7 +20,7 @@ public sealed class SipParameters
     /// <summary>Adds or replaces a parameter.</summary>
     public void Set(string name, string? value, bool quoted = false)
     {
-        var index = _items.FindIndex(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var index = IndexOf(name);
         var parameter = new SipParameter(name, value, quoted);
         if (index >= 0)
         {
@@ -33,7 +33,14 @@ public sealed class SipParameters
     }
 
     /// <summary>Removes the named parameter if present.</summary>
-    public void Remove(string name) => _items.RemoveAll(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public void Remove(string name)
+    {
+        var index = IndexOf(name);
+        if (index >= 0)
+        {
+            _items.RemoveAt(index);
+        }
+    }
 
     /// <summary>Copies the parameters.</summary>
     public SipParameters Clone()
@@ -122,5 +129,22 @@ public sealed class SipParameters
         return true;
     }
 
-    private SipParameter? Find(string name) => _items.Find(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    private SipParameter? Find(string name)
+    {
+        var index = IndexOf(name);
+        return index >= 0 ? _items[index] : null;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

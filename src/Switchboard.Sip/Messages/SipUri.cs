@@ -83,17 +83,12 @@ public sealed class SipUri : AddressUri
     public static bool TryParse(ReadOnlySpan<char> text, out SipUri? uri, out string error)
     {
         uri = null;
-        error = $"'{Shorten(text)}' is not a valid SIP URI";
+        error = string.Empty;
         var colon = text.IndexOf(':');
-        if (colon < 0)
+        var secure = colon > 0 && text[..colon].Equals("sips", StringComparison.OrdinalIgnoreCase);
+        if (colon < 0 || (!secure && !text[..colon].Equals("sip", StringComparison.OrdinalIgnoreCase)))
         {
-            return false;
-        }
-
-        var scheme = text[..colon];
-        var secure = scheme.Equals("sips", StringComparison.OrdinalIgnoreCase);
-        if (!secure && !scheme.Equals("sip", StringComparison.OrdinalIgnoreCase))
-        {
+            error = $"'{Shorten(text)}' is not a valid SIP URI";
             return false;
         }
 

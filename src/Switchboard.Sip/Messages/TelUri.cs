@@ -41,12 +41,13 @@ public sealed class TelUri(string number, SipParameters parameters) : AddressUri
     public static bool TryParse(ReadOnlySpan<char> text, out TelUri? uri, out string error)
     {
         uri = null;
-        error = $"'{Shorten(text)}' is not a valid TEL URI";
+        error = string.Empty;
         var rest = text[4..];
         var semi = rest.IndexOf(';');
         var number = semi < 0 ? rest : rest[..semi];
         if (number.IsEmpty || number.ContainsAnyExcept(NumberChars))
         {
+            error = $"'{Shorten(text)}' is not a valid TEL URI";
             return false;
         }
 
@@ -62,6 +63,7 @@ public sealed class TelUri(string number, SipParameters parameters) : AddressUri
                 if (nameText.IsEmpty || !UriEscaping.TryUnescape(nameText, UriEscaping.ParamExtra, out var name)
                     || (equals >= 0 && !UriEscaping.TryUnescape(item[(equals + 1)..], UriEscaping.ParamExtra, out value)))
                 {
+                    error = $"'{Shorten(text)}' has a malformed parameter";
                     return false;
                 }
 

@@ -110,6 +110,15 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
         }
 
         var start = Position;
+        var rest = _text[(start + 1)..];
+        var end = rest.IndexOfAny('"', '\\');
+        if (end >= 0 && rest[end] == '"')
+        {
+            value = rest[..end].ToString();
+            Position = start + end + 2;
+            return true;
+        }
+
         var builder = new StringBuilder();
         Position++;
         while (Position < _text.Length)

@@ -85,6 +85,7 @@ public static class SipMessageParser
         var isRequest = !startLine.StartsWith("SIP/", StringComparison.Ordinal);
         var method = isRequest ? FirstToken(startLine) : null;
         var headers = new HeaderList();
+        var headerBytes = input[start..headerEnd].ToArray();
         string? headerError = null;
         for (var i = 1; i < lines.Count; i++)
         {
@@ -95,7 +96,8 @@ public static class SipMessageParser
                 last = lines[++i];
             }
 
-            var field = input[first.Start..last.End];
+            var fieldStart = first.Start.Value - start;
+            var field = headerBytes.AsMemory(fieldStart, last.End.Value - start - fieldStart);
             if (!TryReadField(field, out var header, out var error))
             {
                 headerError ??= error;
@@ -266,10 +268,11 @@ public static class SipMessageParser
         return wellFormed && version.Equals(SipVersion.V2, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool TryReadField(ReadOnlySpan<byte> field, out SipHeader? header, out string error)
+    private static bool TryReadField(ReadOnlyMemory<byte> raw, out SipHeader? header, out string error)
     {
         header = null;
         error = string.Empty;
+        var field = raw.Span;
         var colon = field.IndexOf((byte)':');
         if (colon < 0)
         {
@@ -285,7 +288,7 @@ public static class SipMessageParser
             return false;
         }
 
-        header = new SipHeader(name, Unfold(field[(colon + 1)..]), field.ToArray());
+        header = new SipHeader(name, Unfold(field[(colon + 1)..]), raw);
         return true;
     }
 
