@@ -21,7 +21,7 @@ public sealed class TortureAgents : IAsyncLifetime
 
 public sealed class TortureOverTransportTests(TortureAgents agents) : IClassFixture<TortureAgents>
 {
-    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan SilenceWait = TimeSpan.FromMilliseconds(400);
 
     [TortureTheory]

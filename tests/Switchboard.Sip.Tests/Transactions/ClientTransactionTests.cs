@@ -7,7 +7,7 @@ namespace Switchboard.Sip.Tests.Transactions;
 
 public sealed class ClientTransactionTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Switchboard.Sip.Tests.Transports;
 
 public sealed class TcpTransportTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_message_sent_byte_by_byte_is_framed_once_it_is_whole()
