@@ -192,35 +192,11 @@ public sealed class KnownHeaders
             && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number <= max;
     }
 
-    private static bool TryReadTokens(string value, List<string> tokens, out string error)
-    {
-        error = string.Empty;
-        var reader = new HeaderReader(value);
-        if (reader.AtEnd)
+    private static bool TryReadTokens(string value, List<string> tokens, out string error) =>
+        CommaList.TryRead(value, tokens, static (ref HeaderReader reader, out string? token, out string error) =>
         {
-            return true;
-        }
-
-        do
-        {
-            reader.SkipWhitespace();
-            var token = reader.ReadToken();
-            if (token.IsEmpty)
-            {
-                error = "not a list of option tags";
-                return false;
-            }
-
-            tokens.Add(token.ToString());
-        }
-        while (reader.TrySeparator(','));
-
-        if (!reader.AtEnd)
-        {
-            error = "not a list of option tags";
-            return false;
-        }
-
-        return true;
-    }
+            token = reader.ReadToken().ToString();
+            error = token.Length == 0 ? "not a list of option tags" : string.Empty;
+            return token.Length > 0;
+        }, out error, allowEmpty: true);
 }

@@ -19,42 +19,27 @@ public sealed record MediaType(string Type, string Subtype, SipParameters Parame
     public override string ToString() => $"{Type}/{Subtype}{Parameters}";
 
     /// <summary>Parses a comma-separated list of media types (an empty value gives an empty list).</summary>
-    public static bool TryParseList(string value, List<MediaType> types, out string error)
+    public static bool TryParseList(string value, List<MediaType> types, out string error) =>
+        CommaList.TryRead(value, types, TryRead, out error, allowEmpty: true);
+
+    private static bool TryRead(ref HeaderReader reader, out MediaType? type, out string error)
     {
-        error = string.Empty;
-        var reader = new HeaderReader(value);
-        if (reader.AtEnd)
+        type = null;
+        var top = reader.ReadToken();
+        var slash = reader.TrySeparator('/');
+        var subtype = reader.ReadToken();
+        if (top.IsEmpty || !slash || subtype.IsEmpty)
         {
-            return true;
-        }
-
-        do
-        {
-            reader.SkipWhitespace();
-            var type = reader.ReadToken();
-            var slash = reader.TrySeparator('/');
-            var subtype = reader.ReadToken();
-            if (type.IsEmpty || !slash || subtype.IsEmpty)
-            {
-                error = $"'{AddressUri.Shorten(value)}' is not a media type";
-                return false;
-            }
-
-            if (!SipParameters.TryRead(ref reader, out var parameters, out error))
-            {
-                return false;
-            }
-
-            types.Add(new MediaType(type.ToString().ToLowerInvariant(), subtype.ToString().ToLowerInvariant(), parameters));
-        }
-        while (reader.TrySeparator(','));
-
-        if (!reader.AtEnd)
-        {
-            error = $"unexpected '{AddressUri.Shorten(reader.Rest)}' in a media type list";
+            error = $"'{AddressUri.Shorten(reader.Rest)}' is not a media type";
             return false;
         }
 
+        if (!SipParameters.TryRead(ref reader, out var parameters, out error))
+        {
+            return false;
+        }
+
+        type = new MediaType(top.ToString().ToLowerInvariant(), subtype.ToString().ToLowerInvariant(), parameters);
         return true;
     }
 }

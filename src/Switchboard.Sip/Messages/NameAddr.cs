@@ -67,28 +67,8 @@ public sealed class NameAddr(string? displayName, AddressUri uri, SipParameters 
     }
 
     /// <summary>Parses a comma-separated list of addresses (Contact, Route, Record-Route).</summary>
-    public static bool TryParseList(string value, List<NameAddr> addresses, out string error)
-    {
-        var reader = new HeaderReader(value);
-        do
-        {
-            if (!TryRead(ref reader, out var address, out error))
-            {
-                return false;
-            }
-
-            addresses.Add(address!);
-        }
-        while (reader.TrySeparator(','));
-
-        if (!reader.AtEnd)
-        {
-            error = $"unexpected '{AddressUri.Shorten(reader.Rest)}' after an address";
-            return false;
-        }
-
-        return true;
-    }
+    public static bool TryParseList(string value, List<NameAddr> addresses, out string error) =>
+        CommaList.TryRead(value, addresses, TryRead, out error);
 
     private static bool TryRead(ref HeaderReader reader, out NameAddr? address, out string error)
     {

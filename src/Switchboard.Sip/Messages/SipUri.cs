@@ -57,16 +57,7 @@ public sealed class SipUri : AddressUri
         }
 
         builder.Append(Host.ToString());
-        foreach (var p in Parameters.Items)
-        {
-            builder.Append(';');
-            UriEscaping.AppendEscaped(builder, p.Name, UriEscaping.ParamExtra);
-            if (p.Value is not null)
-            {
-                builder.Append('=');
-                UriEscaping.AppendEscaped(builder, p.Value, UriEscaping.ParamExtra);
-            }
-        }
+        UriEscaping.AppendParameters(builder, Parameters);
 
         for (var i = 0; i < Headers.Count; i++)
         {

@@ -23,17 +23,7 @@ public sealed class TelUri(string number, SipParameters parameters) : AddressUri
     public override string ToString()
     {
         var builder = new StringBuilder("tel:").Append(Number);
-        foreach (var p in Parameters.Items)
-        {
-            builder.Append(';');
-            UriEscaping.AppendEscaped(builder, p.Name, UriEscaping.ParamExtra);
-            if (p.Value is not null)
-            {
-                builder.Append('=');
-                UriEscaping.AppendEscaped(builder, p.Value, UriEscaping.ParamExtra);
-            }
-        }
-
+        UriEscaping.AppendParameters(builder, Parameters);
         return builder.ToString();
     }
 

@@ -85,5 +85,20 @@ internal static class UriEscaping
         }
     }
 
+    /// <summary>Writes <c>;name=value</c> for each URI parameter, escaping what the URI grammar requires.</summary>
+    public static void AppendParameters(StringBuilder builder, SipParameters parameters)
+    {
+        foreach (var p in parameters.Items)
+        {
+            builder.Append(';');
+            AppendEscaped(builder, p.Name, ParamExtra);
+            if (p.Value is not null)
+            {
+                builder.Append('=');
+                AppendEscaped(builder, p.Value, ParamExtra);
+            }
+        }
+    }
+
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }

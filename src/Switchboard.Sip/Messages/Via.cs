@@ -50,28 +50,8 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
     }
 
     /// <summary>Parses a Via header value, which may hold several comma-separated hops, appending them in order.</summary>
-    public static bool TryParseList(string value, List<Via> vias, out string error)
-    {
-        var reader = new HeaderReader(value);
-        do
-        {
-            if (!TryRead(ref reader, out var via, out error))
-            {
-                return false;
-            }
-
-            vias.Add(via!);
-        }
-        while (reader.TrySeparator(','));
-
-        if (!reader.AtEnd)
-        {
-            error = $"unexpected '{AddressUri.Shorten(reader.Rest)}' in Via";
-            return false;
-        }
-
-        return true;
-    }
+    public static bool TryParseList(string value, List<Via> vias, out string error) =>
+        CommaList.TryRead(value, vias, TryRead, out error);
 
     private static bool TryRead(ref HeaderReader reader, out Via? via, out string error)
     {

@@ -27,39 +27,6 @@ public sealed class ServerInviteTransaction : ServerTransaction
     /// <summary>True once a CANCEL for this INVITE was received.</summary>
     public bool IsCancelled { get; internal set; }
 
-    /// <inheritdoc/>
-    public override void Respond(SipResponse response)
-    {
-        lock (Gate)
-        {
-            if (HasFinalResponse)
-            {
-                return;
-            }
-
-            LastResponse = response;
-            Send(response);
-            if (response.StatusCode >= 200)
-            {
-                StopAnswerGuard();
-            }
-
-            if (response.IsSuccess)
-            {
-                _timerEnd.Start(Layer.Timers.Timeout);
-            }
-            else if (response.StatusCode >= 300)
-            {
-                if (!IsReliable)
-                {
-                    _timerG.Start(Layer.Timers.T1);
-                }
-
-                _timerH.Start(Layer.Timers.Timeout);
-            }
-        }
-    }
-
     internal override void OnRetransmission(SipRequest request)
     {
         lock (Gate)
@@ -85,6 +52,22 @@ public sealed class ServerInviteTransaction : ServerTransaction
             _timerH.Stop();
             _timerEnd.Start(IsReliable ? TimeSpan.Zero : Layer.Timers.T4);
         }
+    }
+
+    private protected override void OnFinalSent(SipResponse response)
+    {
+        if (response.IsSuccess)
+        {
+            _timerEnd.Start(Layer.Timers.Timeout);
+            return;
+        }
+
+        if (!IsReliable)
+        {
+            _timerG.Start(Layer.Timers.T1);
+        }
+
+        _timerH.Start(Layer.Timers.Timeout);
     }
 
     private protected override SipResponse NoAnswerResponse() => SipResponse.For(Request, 480, "Temporarily Unavailable (no answer)", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)));

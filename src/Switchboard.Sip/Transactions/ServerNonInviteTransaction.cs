@@ -14,26 +14,6 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         _timerJ = new TransactionTimer(layer.Time, Terminate);
     }
 
-    /// <inheritdoc/>
-    public override void Respond(SipResponse response)
-    {
-        lock (Gate)
-        {
-            if (HasFinalResponse)
-            {
-                return;
-            }
-
-            LastResponse = response;
-            Send(response);
-            if (response.StatusCode >= 200)
-            {
-                StopAnswerGuard();
-                _timerJ.Start(IsReliable ? TimeSpan.Zero : Layer.Timers.Timeout);
-            }
-        }
-    }
-
     internal override void OnRetransmission(SipRequest request)
     {
         lock (Gate)
@@ -46,6 +26,8 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
     }
 
     private protected override void DisposeTimers() => _timerJ.Dispose();
+
+    private protected override void OnFinalSent(SipResponse response) => _timerJ.Start(IsReliable ? TimeSpan.Zero : Layer.Timers.Timeout);
 
     private protected override SipResponse NoAnswerResponse() => SipResponse.For(Request, 500, "Server Internal Error (no answer)");
 }

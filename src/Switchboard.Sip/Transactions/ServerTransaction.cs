@@ -43,7 +43,24 @@ public abstract class ServerTransaction : IDisposable
     private protected bool IsReliable => Source.Transport.IsReliable;
 
     /// <summary>Sends a response; a second final response is ignored (the first one stands).</summary>
-    public abstract void Respond(SipResponse response);
+    public void Respond(SipResponse response)
+    {
+        lock (Gate)
+        {
+            if (HasFinalResponse)
+            {
+                return;
+            }
+
+            LastResponse = response;
+            Send(response);
+            if (response.StatusCode >= 200)
+            {
+                _answerGuard.Stop();
+                OnFinalSent(response);
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -67,10 +84,12 @@ public abstract class ServerTransaction : IDisposable
 
     private protected abstract void DisposeTimers();
 
+    /// <summary>Starts the timers that follow the final response (called under the lock).</summary>
+    private protected abstract void OnFinalSent(SipResponse response);
+
     /// <summary>What to send when the handler never answers (a guard against leaked transactions).</summary>
     private protected abstract SipResponse NoAnswerResponse();
 
-    private protected void StopAnswerGuard() => _answerGuard.Stop();
 
     private protected void Send(SipResponse response) => Layer.Send(response, Source);
 
