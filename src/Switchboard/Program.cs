@@ -6,6 +6,7 @@ var root = new RootCommand(
     "telephone applications (prompts, menus, queues, callbacks, messages).")
 {
     RunCommand.Create(),
+    DtmfCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.

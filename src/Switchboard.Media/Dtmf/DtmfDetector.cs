@@ -34,15 +34,14 @@ public sealed class DtmfDetector
     // Keys 2, 6 and C pair tones 1.917 apart: with both near their tolerance they would pass for a note and its
     // octave (an instrument's second harmonic), a common talk-off in music. A true key is never within 1 % of 2:1.
     private const double OctaveTolerance = 0.02;
-    private const string Keys = "123A456B789C*0#D";
 
     // Power of a 0 dBm0 sine in 16-bit linear PCM (G.711's full scale is +3.14 dBm0).
     private static readonly double ZeroDbm0Power = 0.5 * Math.Pow(32767 * Math.Pow(10, -3.14 / 20), 2);
     private static readonly double MinimumTonePower = ZeroDbm0Power * Math.Pow(10, -38 / 10.0);
     private static readonly double NormalTwist = Math.Pow(10, 9.5 / 10);
     private static readonly double ReverseTwist = Math.Pow(10, 5.5 / 10);
-    private static readonly double[] Frequencies = [697, 770, 852, 941, 1209, 1336, 1477, 1633];
-    private static readonly double[] Omegas = [.. Frequencies.Select(f => 2 * Math.PI * f / SampleRate)];
+    private static readonly double[] Omegas =
+        [.. DtmfDigits.RowFrequencies.ToArray().Concat(DtmfDigits.ColumnFrequencies.ToArray()).Select(f => 2 * Math.PI * f / SampleRate)];
     private static readonly Vector256<float>[] Cosines = Table(i => Omegas.Select(w => Math.Cos(w * i)));
     private static readonly Vector256<float>[] NegativeSines = Table(i => Omegas.Select(w => -Math.Sin(w * i)));
     private static readonly Vector256<float>[] ShiftCosines = Table(k => Omegas.Select(w => Math.Cos(w * BlockSize * k)), BlocksPerWindow);
@@ -180,7 +179,7 @@ public sealed class DtmfDetector
                 && Math.Abs((column / row) - 2) > OctaveTolerance)
             {
                 run.Reported = true;
-                _report(new DtmfTone(Keys[digit], DtmfEventKind.Started, Time(run.FirstHitEnd - CoverageForHit), TimeSpan.Zero));
+                _report(new DtmfTone(DtmfDigits.Keypad[digit], DtmfEventKind.Started, Time(run.FirstHitEnd - CoverageForHit), TimeSpan.Zero));
             }
             else
             {
@@ -255,7 +254,7 @@ public sealed class DtmfDetector
         {
             var start = run.FirstHitEnd - CoverageForHit;
             var end = run.LastHitEnd - WindowSize + CoverageForHit;
-            _report(new DtmfTone(Keys[run.Digit], DtmfEventKind.Ended, Time(start), Time(end - start)));
+            _report(new DtmfTone(DtmfDigits.Keypad[run.Digit], DtmfEventKind.Ended, Time(start), Time(end - start)));
         }
 
         _run = null;

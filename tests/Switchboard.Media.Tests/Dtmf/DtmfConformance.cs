@@ -1,3 +1,4 @@
+using Switchboard.Media.Dtmf;
 using static Switchboard.Media.Tests.Dtmf.DtmfSignals;
 
 namespace Switchboard.Media.Tests.Dtmf;
@@ -9,7 +10,7 @@ internal sealed record DtmfCase(string Group, string Name, short[] Signal, strin
 /// noise, rate, dropouts) plus music-like talk-off signals. Shared by the tests and the spandsp comparison benchmark.</summary>
 internal static class DtmfConformance
 {
-    public const string AllKeys = "123A456B789C*0#D";
+    public const string AllKeys = DtmfDigits.Keypad;
 
     private static readonly Lazy<IReadOnlyList<DtmfCase>> All = new(Build);
 

@@ -1,4 +1,5 @@
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
 
 namespace Switchboard.Media.Tests.Dtmf;
 
@@ -7,9 +8,6 @@ namespace Switchboard.Media.Tests.Dtmf;
 internal static class DtmfSignals
 {
     public const int SampleRate = 8000;
-    private const string Keys = "123A456B789C*0#D";
-    private static readonly double[] Rows = [697, 770, 852, 941];
-    private static readonly double[] Columns = [1209, 1336, 1477, 1633];
 
     // Power of a 0 dBm0 sine in 16-bit linear PCM (G.711's full scale is +3.14 dBm0).
     private static readonly double ZeroDbm0Power = 0.5 * Math.Pow(32767 * Math.Pow(10, -3.14 / 20), 2);
@@ -115,9 +113,9 @@ internal static class DtmfSignals
 
     private static void AddTone(List<double> signal, Tone tone, int phaseOffset = 0)
     {
-        var index = Keys.IndexOf(tone.Key, StringComparison.Ordinal);
-        var row = Rows[index / 4] * (1 + (tone.RowDeviation / 100));
-        var column = Columns[index % 4] * (1 + (tone.ColumnDeviation / 100));
+        var index = DtmfDigits.Keypad.IndexOf(tone.Key, StringComparison.Ordinal);
+        var row = DtmfDigits.RowFrequencies[index / 4] * (1 + (tone.RowDeviation / 100));
+        var column = DtmfDigits.ColumnFrequencies[index % 4] * (1 + (tone.ColumnDeviation / 100));
         var total = Power(tone.LevelDbm0);
         var ratio = Math.Pow(10, tone.TwistDb / 10);
         var rowAmplitude = Math.Sqrt(2 * total * ratio / (1 + ratio));
