@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 
 namespace Switchboard.Media.Dtmf;
@@ -47,8 +48,12 @@ public sealed class DtmfDetector
     private static readonly Vector256<float>[] ShiftCosines = Table(k => Omegas.Select(w => Math.Cos(w * BlockSize * k)), BlocksPerWindow);
     private static readonly Vector256<float>[] ShiftSines = Table(k => Omegas.Select(w => -Math.Sin(w * BlockSize * k)), BlocksPerWindow);
 
+    // Undo the nominal phase advance of each frequency over one block and over one window.
+    private static readonly Complex[] ShortRotations = [.. Omegas.Select(w => Complex.FromPolarCoordinates(1, -w * BlockSize))];
+    private static readonly Complex[] LongRotations = [.. Omegas.Select(w => Complex.FromPolarCoordinates(1, -w * WindowSize))];
+
     private readonly Action<DtmfTone> _report;
-    private readonly float[] _pending = new float[BlockSize];
+    private readonly short[] _pending = new short[BlockSize];
     private readonly Vector256<float>[] _blockRe = new Vector256<float>[BlocksPerWindow];
     private readonly Vector256<float>[] _blockIm = new Vector256<float>[BlocksPerWindow];
     private readonly float[] _blockEnergy = new float[BlocksPerWindow];
@@ -56,6 +61,8 @@ public sealed class DtmfDetector
     private readonly Vector256<float>[] _windowIm = new Vector256<float>[HistoryLength];
     private readonly int[] _windowRun = new int[HistoryLength];
     private int _pendingCount;
+    private int _blockSlot;
+    private int _historySlot;
     private long _hops;
     private Run? _run;
     private int _runId;
@@ -66,13 +73,23 @@ public sealed class DtmfDetector
     /// <summary>Feeds the next samples of the stream.</summary>
     public void Process(ReadOnlySpan<short> samples)
     {
-        foreach (var sample in samples)
+        while (!samples.IsEmpty)
         {
-            _pending[_pendingCount++] = sample;
+            if (_pendingCount == 0 && samples.Length >= BlockSize)
+            {
+                ProcessBlock(samples[..BlockSize]);
+                samples = samples[BlockSize..];
+                continue;
+            }
+
+            var take = Math.Min(BlockSize - _pendingCount, samples.Length);
+            samples[..take].CopyTo(_pending.AsSpan(_pendingCount));
+            _pendingCount += take;
+            samples = samples[take..];
             if (_pendingCount == BlockSize)
             {
                 _pendingCount = 0;
-                ProcessBlock();
+                ProcessBlock(_pending);
             }
         }
     }
@@ -80,24 +97,25 @@ public sealed class DtmfDetector
     /// <summary>Ends the stream: a key still held is reported as ended.</summary>
     public void Flush() => CloseRun();
 
-    private void ProcessBlock()
+    private void ProcessBlock(ReadOnlySpan<short> block)
     {
         var re = Vector256<float>.Zero;
         var im = Vector256<float>.Zero;
         var energy = 0f;
         for (var i = 0; i < BlockSize; i++)
         {
-            var sample = _pending[i];
+            float sample = block[i];
             var broadcast = Vector256.Create(sample);
-            re += broadcast * Cosines[i];
-            im += broadcast * NegativeSines[i];
+            re = Vector256.FusedMultiplyAdd(broadcast, Cosines[i], re);
+            im = Vector256.FusedMultiplyAdd(broadcast, NegativeSines[i], im);
             energy += sample * sample;
         }
 
-        var slot = (int)(_hops % BlocksPerWindow);
+        var slot = _blockSlot;
         _blockRe[slot] = re;
         _blockIm[slot] = im;
         _blockEnergy[slot] = energy;
+        _blockSlot = slot == BlocksPerWindow - 1 ? 0 : slot + 1;
         _hops++;
         if (_hops >= BlocksPerWindow)
         {
@@ -107,25 +125,40 @@ public sealed class DtmfDetector
 
     private void Decide()
     {
+        var current = _historySlot;
+        var previous = current == 0 ? HistoryLength - 1 : current - 1;
+        var older = (current + 1) % HistoryLength;
+        _historySlot = older;
+        _windowRun[current] = 0;
+
+        var total = 0.0;
+        foreach (var energy in _blockEnergy)
+        {
+            total += energy;
+        }
+
+        // Too quiet to hold two tones at the minimum level: skip the transform (silence between keys, pauses in speech).
+        if (total / WindowSize < MinimumTonePower)
+        {
+            _windowRe[current] = Vector256<float>.Zero;
+            _windowIm[current] = Vector256<float>.Zero;
+            Miss();
+            return;
+        }
+
         // The window's transform, phase-referenced to its first sample: sum the blocks, oldest first, each turned by its offset.
         var re = Vector256<float>.Zero;
         var im = Vector256<float>.Zero;
-        var total = 0.0;
         for (var k = 0; k < BlocksPerWindow; k++)
         {
-            var slot = (int)((_hops + k) % BlocksPerWindow);
-            re += (_blockRe[slot] * ShiftCosines[k]) - (_blockIm[slot] * ShiftSines[k]);
-            im += (_blockRe[slot] * ShiftSines[k]) + (_blockIm[slot] * ShiftCosines[k]);
-            total += _blockEnergy[slot];
+            var slot = _blockSlot + k < BlocksPerWindow ? _blockSlot + k : _blockSlot + k - BlocksPerWindow;
+            re = Vector256.FusedMultiplyAdd(_blockRe[slot], ShiftCosines[k], Vector256.FusedMultiplyAdd(-_blockIm[slot], ShiftSines[k], re));
+            im = Vector256.FusedMultiplyAdd(_blockRe[slot], ShiftSines[k], Vector256.FusedMultiplyAdd(_blockIm[slot], ShiftCosines[k], im));
         }
 
-        var current = (int)(_hops % HistoryLength);
-        var previous = (int)((_hops - 1) % HistoryLength);
         _windowRe[current] = re;
         _windowIm[current] = im;
-        _windowRun[current] = 0;
-
-        var digit = _hops > BlocksPerWindow ? Hit(re, im, _windowRe[previous], _windowIm[previous], total / WindowSize) : -1;
+        var digit = Hit(re, im, _windowRe[previous], _windowIm[previous], total / WindowSize);
         if (digit < 0)
         {
             Miss();
@@ -153,19 +186,18 @@ public sealed class DtmfDetector
         run.LastHitEnd = end;
         _windowRun[current] = run.Id;
         Span<int> tones = [digit / 4, 4 + (digit % 4)];
-        var older = (int)((_hops - BlocksPerWindow) % HistoryLength);
         for (var t = 0; t < 2; t++)
         {
             var f = tones[t];
             if (_windowRun[previous] == run.Id)
             {
-                run.Short[t] += PhaseAdvance(f, re, im, _windowRe[previous], _windowIm[previous], BlockSize);
+                run.Short[t] += PhaseAdvance(f, re, im, _windowRe[previous], _windowIm[previous], ShortRotations);
                 run.ShortPairs += t;
             }
 
             if (_windowRun[older] == run.Id)
             {
-                run.Long[t] += PhaseAdvance(f, re, im, _windowRe[older], _windowIm[older], WindowSize);
+                run.Long[t] += PhaseAdvance(f, re, im, _windowRe[older], _windowIm[older], LongRotations);
             }
         }
 
@@ -188,10 +220,12 @@ public sealed class DtmfDetector
         }
     }
 
-    // The key whose row and column tones dominate this window, or -1.
+    // The key whose row and column tones dominate this window, or -1. Tones right on frequency pass on their raw
+    // power; only when that falls short, but could pass with the largest correction, is the offset worked out.
     private static int Hit(Vector256<float> re, Vector256<float> im, Vector256<float> previousRe, Vector256<float> previousIm, double totalPower)
     {
-        var power = (re * re) + (im * im);
+        Span<float> power = stackalloc float[8];
+        ((re * re) + (im * im)).CopyTo(power);
         var row = 0;
         var column = 4;
         for (var f = 1; f < 4; f++)
@@ -200,37 +234,56 @@ public sealed class DtmfDetector
             column = power[f + 4] > power[column] ? f + 4 : column;
         }
 
-        var rowPower = TonePower(row, power[row], re, im, previousRe, previousIm);
-        var columnPower = TonePower(column, power[column], re, im, previousRe, previousIm);
-        var hit = rowPower >= MinimumTonePower && columnPower >= MinimumTonePower
-            && rowPower <= columnPower * NormalTwist && columnPower <= rowPower * ReverseTwist
-            && rowPower + columnPower >= MinimumPurity * totalPower;
-        return hit ? (row * 4) + (column - 4) : -1;
+        const double Scale = 2.0 / ((double)WindowSize * WindowSize);
+        double rowPower = power[row] * Scale, columnPower = power[column] * Scale;
+        if (IsKey(rowPower, columnPower, totalPower))
+        {
+            return (row * 4) + (column - 4);
+        }
+
+        if (!IsKey(rowPower / MaximumCorrection, columnPower / MaximumCorrection, totalPower * (2 - MaximumCorrection)))
+        {
+            return -1;
+        }
+
+        rowPower /= Correction(row, re, im, previousRe, previousIm);
+        columnPower /= Correction(column, re, im, previousRe, previousIm);
+        return IsKey(rowPower, columnPower, totalPower) ? (row * 4) + (column - 4) : -1;
     }
 
-    // A tone's power from its window transform, with the loss from a small frequency offset (seen in the phase advance since the last window) restored.
-    private static double TonePower(int f, float power, Vector256<float> re, Vector256<float> im, Vector256<float> previousRe, Vector256<float> previousIm)
+    private static bool IsKey(double rowPower, double columnPower, double totalPower) =>
+        rowPower >= MinimumTonePower && columnPower >= MinimumTonePower
+        && rowPower <= columnPower * NormalTwist && columnPower <= rowPower * ReverseTwist
+        && rowPower + columnPower >= MinimumPurity * totalPower;
+
+    // The share of a tone's power the window keeps when the tone is off its nominal frequency (by the phase advance since the last window), at least MaximumCorrection.
+    private static double Correction(int f, Vector256<float> re, Vector256<float> im, Vector256<float> previousRe, Vector256<float> previousIm)
     {
-        var advance = PhaseAdvance(f, re, im, previousRe, previousIm, BlockSize);
+        var advance = PhaseAdvance(f, re, im, previousRe, previousIm, ShortRotations);
+        if (advance == Complex.Zero)
+        {
+            return 1;
+        }
+
         var offset = Math.Atan2(advance.Imaginary, advance.Real) / BlockSize;
         var gain = Math.Abs(offset) < 1e-9 ? 1 : Math.Sin(offset * WindowSize / 2) / (WindowSize * Math.Sin(offset / 2));
-        return 2 * power / ((double)WindowSize * WindowSize) / Math.Max(gain * gain, MaximumCorrection);
+        return Math.Max(gain * gain, MaximumCorrection);
     }
 
     // How far tone f's phase moved between two windows `distance` samples apart, beyond its nominal frequency.
-    private static System.Numerics.Complex PhaseAdvance(int f, Vector256<float> re, Vector256<float> im, Vector256<float> earlierRe, Vector256<float> earlierIm, int distance)
+    private static Complex PhaseAdvance(int f, Vector256<float> re, Vector256<float> im, Vector256<float> earlierRe, Vector256<float> earlierIm, Complex[] rotations)
     {
-        var now = new System.Numerics.Complex(re[f], im[f]);
-        var then = new System.Numerics.Complex(earlierRe[f], earlierIm[f]);
-        return now * System.Numerics.Complex.Conjugate(then) * System.Numerics.Complex.FromPolarCoordinates(1, -Omegas[f] * distance);
+        var now = new Complex(re[f], im[f]);
+        var then = new Complex(earlierRe[f], earlierIm[f]);
+        return now * Complex.Conjugate(then) * rotations[f];
     }
 
     // A tone's offset from its nominal frequency (radians per sample) over the run: the window-length baseline is
     // precise but ambiguous by one bin width; the block-length one, coarse but unambiguous, settles which.
-    private static double Offset(System.Numerics.Complex shortAdvance, System.Numerics.Complex longAdvance)
+    private static double Offset(Complex shortAdvance, Complex longAdvance)
     {
         var coarse = Math.Atan2(shortAdvance.Imaginary, shortAdvance.Real) / BlockSize;
-        if (longAdvance == System.Numerics.Complex.Zero)
+        if (longAdvance == Complex.Zero)
         {
             return coarse;
         }
@@ -285,8 +338,8 @@ public sealed class DtmfDetector
 
         public int ShortPairs { get; set; }
 
-        public System.Numerics.Complex[] Short { get; } = new System.Numerics.Complex[2];
+        public Complex[] Short { get; } = new Complex[2];
 
-        public System.Numerics.Complex[] Long { get; } = new System.Numerics.Complex[2];
+        public Complex[] Long { get; } = new Complex[2];
     }
 }
