@@ -265,8 +265,16 @@ public sealed class DtmfDetector
             return 1;
         }
 
-        var offset = Math.Atan2(advance.Imaginary, advance.Real) / BlockSize;
-        var gain = Math.Abs(offset) < 1e-9 ? 1 : Math.Sin(offset * WindowSize / 2) / (WindowSize * Math.Sin(offset / 2));
+        // The window's response to an offset is sin(x)/x with x = offset·W/2 (W·sin(offset/2) ≈ W·offset/2 for offsets this
+        // small). Below a gain² of 0.5 (x > 1.4) the cap applies, so a short series is exact enough where it matters.
+        var x = MathF.Atan2((float)advance.Imaginary, (float)advance.Real) * WindowSize / (2 * BlockSize);
+        if (Math.Abs(x) > 1.4)
+        {
+            return MaximumCorrection;
+        }
+
+        var x2 = x * x;
+        var gain = 1 - (x2 / 6 * (1 - (x2 / 20 * (1 - (x2 / 42)))));
         return Math.Max(gain * gain, MaximumCorrection);
     }
 
