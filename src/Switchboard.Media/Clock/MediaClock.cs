@@ -1,0 +1,160 @@
+using System.Diagnostics;
+
+namespace Switchboard.Media.Clock;
+
+/// <summary>The one clock that paces every call's outgoing media: a single thread runs each stream's ticks at
+/// start + k·period on the monotonic <see cref="Stopwatch"/> clock, so pacing never drifts (no accumulated sleeps) and
+/// no call needs a thread or a timer of its own. Streams are spread over the millisecond slots of their period so their
+/// packets do not all fall due at once.</summary>
+public sealed class MediaClock : IDisposable
+{
+    private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
+    private readonly PriorityQueue<Entry, long> _queue = new();
+    private readonly Lock _lock = new();
+    private readonly Thread _thread;
+    private readonly Action<IPacedSender, Exception> _onError;
+    private int _nextSlot;
+    private volatile bool _stopping;
+
+    /// <summary>Starts the clock's thread. <paramref name="onError"/> hears of a stream whose tick threw; that stream is dropped, the others go on.</summary>
+    public MediaClock(Action<IPacedSender, Exception> onError)
+    {
+        _onError = onError;
+        _thread = new Thread(Run) { IsBackground = true, Name = "media clock", Priority = ThreadPriority.AboveNormal };
+        _thread.Start();
+    }
+
+    /// <summary>How late ticks ran.</summary>
+    public LatenessHistogram Lateness { get; } = new();
+
+    /// <summary>Streams scheduled.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Ticks <paramref name="stream"/> every <paramref name="period"/> (whole milliseconds, e.g. the ptime) until the returned handle is disposed (a tick already running finishes).</summary>
+    public IDisposable Schedule(IPacedSender stream, TimeSpan period)
+    {
+        var milliseconds = (int)period.TotalMilliseconds;
+        ArgumentOutOfRangeException.ThrowIfLessThan(milliseconds, 1, nameof(period));
+        var now = Stopwatch.GetTimestamp();
+        lock (_lock)
+        {
+            var slot = _nextSlot++ % milliseconds;
+            var first = ((now / TicksPerMillisecond) + 1 + slot) * TicksPerMillisecond;
+            var entry = new Entry(stream, milliseconds * TicksPerMillisecond);
+            _queue.Enqueue(entry, first);
+            return entry;
+        }
+    }
+
+    /// <summary>Stops the thread; no tick runs after this returns.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        _thread.Join();
+    }
+
+    private void Run()
+    {
+        while (!_stopping)
+        {
+            Entry? entry;
+            long due;
+            lock (_lock)
+            {
+                if (!_queue.TryPeek(out entry, out due))
+                {
+                    entry = null;
+                }
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            if (entry is null || due > now)
+            {
+                Wait(entry is null ? TicksPerMillisecond : due - now);
+                continue;
+            }
+
+            lock (_lock)
+            {
+                _queue.Dequeue();
+            }
+
+            if (entry.Cancelled)
+            {
+                continue;
+            }
+
+            Tick(entry, due);
+        }
+    }
+
+    private void Tick(Entry entry, long due)
+    {
+        try
+        {
+            entry.Stream.Tick(due);
+        }
+        catch (Exception e)
+        {
+            entry.Dispose();
+            _onError(entry.Stream, e);
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        Lateness.Record(Stopwatch.GetElapsedTime(due, now));
+        var next = due + entry.Period;
+        if (now - next > 5 * entry.Period)
+        {
+            // Hopelessly behind (the machine stalled): skip the missed ticks rather than burst them out.
+            next += (now - next) / entry.Period * entry.Period;
+        }
+
+        lock (_lock)
+        {
+            if (!entry.Cancelled)
+            {
+                _queue.Enqueue(entry, next);
+            }
+        }
+    }
+
+    // Sleep while the next tick is more than a scheduler quantum away; yield for the last stretch.
+    private static void Wait(long ticks)
+    {
+        if (ticks > 2 * TicksPerMillisecond)
+        {
+            Thread.Sleep((int)(ticks / TicksPerMillisecond) - 1);
+        }
+        else if (ticks > TicksPerMillisecond / 2)
+        {
+            Thread.Sleep(0);
+        }
+        else
+        {
+            Thread.Yield();
+        }
+    }
+
+    private sealed class Entry(IPacedSender stream, long period) : IDisposable
+    {
+        private volatile bool _cancelled;
+
+        public IPacedSender Stream { get; } = stream;
+
+        public long Period { get; } = period;
+
+        public bool Cancelled => _cancelled;
+
+        public void Dispose() => _cancelled = true;
+    }
+}
