@@ -64,40 +64,55 @@ public sealed class MediaClock : IDisposable
 
     private void Run()
     {
+        var due = new List<(Entry Entry, long Due)>();
+        var next = new List<(Entry Entry, long Due)>();
         while (!_stopping)
         {
-            Entry? entry;
-            long due;
+            var now = Stopwatch.GetTimestamp();
+            long wait;
             lock (_lock)
             {
-                if (!_queue.TryPeek(out entry, out due))
+                while (_queue.TryPeek(out var entry, out var at) && at <= now)
                 {
-                    entry = null;
+                    _queue.Dequeue();
+                    due.Add((entry, at));
+                }
+
+                wait = _queue.TryPeek(out _, out var first) ? first - now : TicksPerMillisecond;
+            }
+
+            if (due.Count == 0)
+            {
+                Wait(wait);
+                continue;
+            }
+
+            foreach (var (entry, at) in due)
+            {
+                if (!entry.Cancelled && Tick(entry, at) is { } following)
+                {
+                    next.Add((entry, following));
                 }
             }
 
-            var now = Stopwatch.GetTimestamp();
-            if (entry is null || due > now)
-            {
-                Wait(entry is null ? TicksPerMillisecond : due - now);
-                continue;
-            }
-
             lock (_lock)
             {
-                _queue.Dequeue();
+                foreach (var (entry, at) in next)
+                {
+                    if (!entry.Cancelled)
+                    {
+                        _queue.Enqueue(entry, at);
+                    }
+                }
             }
 
-            if (entry.Cancelled)
-            {
-                continue;
-            }
-
-            Tick(entry, due);
+            due.Clear();
+            next.Clear();
         }
     }
 
-    private void Tick(Entry entry, long due)
+    // Runs one tick; returns when the stream is next due, or null when it failed and was dropped.
+    private long? Tick(Entry entry, long due)
     {
         try
         {
@@ -107,7 +122,7 @@ public sealed class MediaClock : IDisposable
         {
             entry.Dispose();
             _onError(entry.Stream, e);
-            return;
+            return null;
         }
 
         var now = Stopwatch.GetTimestamp();
@@ -119,16 +134,11 @@ public sealed class MediaClock : IDisposable
             next += (now - next) / entry.Period * entry.Period;
         }
 
-        lock (_lock)
-        {
-            if (!entry.Cancelled)
-            {
-                _queue.Enqueue(entry, next);
-            }
-        }
+        return next;
     }
 
-    // Sleep while the next tick is more than a scheduler quantum away; yield for the last stretch.
+    // Sleep while the next tick is more than two milliseconds away; closer than that, only yield the processor, because
+    // a sleeping thread on a busy machine may wake too late for the 2 ms lateness budget.
     private static void Wait(long ticks)
     {
         if (ticks > 2 * TicksPerMillisecond)
