@@ -7,8 +7,8 @@ public static class MuLaw
 {
     private const int Bias = 0x84;
 
-    private static readonly byte[] EncodeTable = BuildEncodeTable();
-    private static readonly short[] DecodeTable = BuildDecodeTable();
+    private static readonly byte[] EncodeTable = G711Tables.BuildEncodeTable(Compute);
+    private static readonly short[] DecodeTable = G711Tables.BuildDecodeTable(Expand);
 
     /// <summary>Encodes one linear sample.</summary>
     public static byte Encode(short linear) => EncodeTable[(ushort)linear];
@@ -17,26 +17,10 @@ public static class MuLaw
     public static short Decode(byte code) => DecodeTable[code];
 
     /// <summary>Encodes <paramref name="linear"/> into the first <c>linear.Length</c> bytes of <paramref name="codes"/>.</summary>
-    public static void Encode(ReadOnlySpan<short> linear, Span<byte> codes)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(codes.Length, linear.Length, nameof(codes));
-        var table = EncodeTable;
-        for (var i = 0; i < linear.Length; i++)
-        {
-            codes[i] = table[(ushort)linear[i]];
-        }
-    }
+    public static void Encode(ReadOnlySpan<short> linear, Span<byte> codes) => G711Tables.Encode(EncodeTable, linear, codes);
 
     /// <summary>Decodes <paramref name="codes"/> into the first <c>codes.Length</c> samples of <paramref name="linear"/>.</summary>
-    public static void Decode(ReadOnlySpan<byte> codes, Span<short> linear)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(linear.Length, codes.Length, nameof(linear));
-        var table = DecodeTable;
-        for (var i = 0; i < codes.Length; i++)
-        {
-            linear[i] = table[codes[i]];
-        }
-    }
+    public static void Decode(ReadOnlySpan<byte> codes, Span<short> linear) => G711Tables.Decode(DecodeTable, codes, linear);
 
     // The reference quantises the 14 most significant bits; a negative input's magnitude is taken as its
     // ones' complement, so -1 falls in the same step as 0 (with the sign bit clear).
@@ -56,27 +40,5 @@ public static class MuLaw
         var segment = (inverted & 0x70) >> 4;
         var magnitude = ((((inverted & 0x0F) << 3) + Bias) << segment) - Bias;
         return (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
-    }
-
-    private static byte[] BuildEncodeTable()
-    {
-        var table = new byte[65536];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = Compute((short)i);
-        }
-
-        return table;
-    }
-
-    private static short[] BuildDecodeTable()
-    {
-        var table = new short[256];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = Expand((byte)i);
-        }
-
-        return table;
     }
 }
