@@ -10,6 +10,7 @@ var root = new RootCommand(
     SmsCommand.Create(),
     MessagesCommand.Create(),
     SimulateCommand.Create(),
+    DtmfCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.
