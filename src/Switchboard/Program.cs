@@ -9,6 +9,8 @@ var root = new RootCommand(
     NumbersCommand.Create(),
     SmsCommand.Create(),
     MessagesCommand.Create(),
+    SimulateCommand.Create(),
+    DtmfCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.

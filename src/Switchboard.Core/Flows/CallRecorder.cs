@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Text.Json;
+using Switchboard.Calls;
+using Switchboard.Numbers;
+using Switchboard.Storage;
+
+namespace Switchboard.Flows;
+
+/// <summary>
+/// Writes each call to the <c>calls</c> table when it starts and completes the row, with the event log, when it ends.
+/// The caller's number is read from the usual sources (<see cref="CallerNumber.DefaultOrder"/>) in <paramref name="defaultRegion"/>.
+/// </summary>
+public sealed class CallRecorder(Database database, NumberPlan plan, string defaultRegion, int maxExtensionDigits)
+{
+    /// <summary>Inserts the call's row: who, to what, which app, since when.</summary>
+    public async Task StartAsync(ICall call, AppSettings app, CancellationToken ct)
+    {
+        var caller = CallerNumber.Read(call.Caller, CallerNumber.DefaultOrder, plan, defaultRegion, maxExtensionDigits);
+        await using var transaction = await database.BeginAsync(ct);
+        await using var command = transaction.CreateCommand(
+            "INSERT INTO calls (id, app, app_type, started_at, caller_raw, caller_number, caller_type, called) " +
+            "VALUES (@id, @app, @type, @started, @raw, @number, @numberType, @called)");
+        command.AddParameter("id", call.Id)
+            .AddParameter("app", app.Id)
+            .AddParameter("type", app.Type)
+            .AddParameter("started", call.Journal.StartedAt.ToUnixTimeMilliseconds())
+            .AddParameter("raw", RawJson(call.Caller))
+            .AddParameter("number", caller.Number?.E164)
+            .AddParameter("numberType", caller.Number?.Type.ToString())
+            .AddParameter("called", call.Called);
+        await command.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Completes the row (end, outcome, who hung up, message ids) and stores the event log, in one transaction.</summary>
+    public async Task FinishAsync(ICall call, CancellationToken ct)
+    {
+        var journal = call.Journal;
+        await using var transaction = await database.BeginAsync(ct);
+        await using (var update = transaction.CreateCommand(
+            "UPDATE calls SET ended_at = @ended, outcome = @outcome, hangup = @hangup, message_ids = @messages WHERE id = @id"))
+        {
+            update.AddParameter("id", call.Id)
+                .AddParameter("ended", call.Time.GetUtcNow().ToUnixTimeMilliseconds())
+                .AddParameter("outcome", journal.Outcome)
+                .AddParameter("hangup", call.EndedBy?.ToString().ToLowerInvariant())
+                .AddParameter("messages", JsonSerializer.Serialize(journal.Messages.Select(m => m.Id)));
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var e in journal.Events)
+        {
+            await using var insert = transaction.CreateCommand(
+                "INSERT INTO call_events (call_id, seq, at_ms, kind, detail) VALUES (@id, @seq, @at, @kind, @detail)");
+            insert.AddParameter("id", call.Id)
+                .AddParameter("seq", e.Sequence)
+                .AddParameter("at", (long)e.At.TotalMilliseconds)
+                .AddParameter("kind", e.Kind.ToString())
+                .AddParameter("detail", e.Detail);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>One call's record with its events, or null.</summary>
+    public async Task<CallRecord?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT app, app_type, started_at, ended_at, caller_raw, caller_number, caller_type, called, outcome, hangup, message_ids " +
+            "FROM calls WHERE id = @id";
+        command.AddParameter("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var record = new CallRecord(id, reader.GetString(0), reader.GetString(1),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+            reader.GetNullableInt64(3) is { } ended ? DateTimeOffset.FromUnixTimeMilliseconds(ended) : null,
+            reader.GetString(4), reader.GetNullableString(5), reader.GetNullableString(6), reader.GetString(7),
+            reader.GetNullableString(8), reader.GetNullableString(9) is { } side ? Enum.Parse<HangUpSide>(side, ignoreCase: true) : null,
+            reader.GetNullableString(10) is { } ids ? JsonSerializer.Deserialize<string[]>(ids) ?? [] : [], []);
+        await reader.CloseAsync();
+        return record with { Events = await EventsAsync(connection, id, ct) };
+    }
+
+    private static async Task<IReadOnlyList<CallEvent>> EventsAsync(DbConnection connection, string id, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, at_ms, kind, detail FROM call_events WHERE call_id = @id ORDER BY seq";
+        command.AddParameter("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var events = new List<CallEvent>();
+        while (await reader.ReadAsync(ct))
+        {
+            events.Add(new CallEvent(reader.GetInt32(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)),
+                Enum.Parse<CallEventKind>(reader.GetString(2)), reader.GetString(3)));
+        }
+
+        return events;
+    }
+
+    private static string RawJson(CallerInfo caller) => JsonSerializer.Serialize(new
+    {
+        values = caller.Values.Select(v => new { source = v.Source.ToString(), raw = v.Raw }),
+        privacy = caller.Privacy,
+    });
+}
