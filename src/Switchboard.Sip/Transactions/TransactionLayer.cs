@@ -84,9 +84,14 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
+        if (_user is null || !_user.Admit(request, source))
+        {
+            return;
+        }
+
         if (request.Method == SipMethods.Ack)
         {
-            _user?.OnAck(request, source);
+            _user.OnAck(request, source);
             return;
         }
 
@@ -99,7 +104,7 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
-        _user?.OnRequest(transaction);
+        _user.OnRequest(transaction);
     }
 
     /// <inheritdoc/>
