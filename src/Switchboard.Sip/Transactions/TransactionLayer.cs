@@ -124,7 +124,14 @@ public sealed partial class TransactionLayer : ISipMessageSink
 
     internal void Send(SipResponse response, SipSource source) => Forget(Transport.SendResponseAsync(response, source));
 
-    internal void Send(SipRequest request, SipDestination destination) => Forget(Transport.SendRequestAsync(request, destination));
+    internal void Send(SipRequest request, SipDestination destination, Action? failed = null)
+    {
+        var send = Transport.SendRequestAsync(request, destination);
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(send, failed);
+        }
+    }
 
     internal void Remove(ServerTransaction transaction) => _servers.TryRemove(new KeyValuePair<string, ServerTransaction>(transaction.Key, transaction));
 
@@ -137,10 +144,10 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
-        _ = ObserveAsync(send);
+        _ = ObserveAsync(send, null);
     }
 
-    private async Task ObserveAsync(ValueTask send)
+    private async Task ObserveAsync(ValueTask send, Action? failed)
     {
         try
         {
@@ -149,6 +156,7 @@ public sealed partial class TransactionLayer : ISipMessageSink
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogSendFailed(_logger, e);
+            failed?.Invoke();
         }
     }
 
