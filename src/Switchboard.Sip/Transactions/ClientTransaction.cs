@@ -49,7 +49,7 @@ public abstract class ClientTransaction : IDisposable
 
     private protected abstract void DisposeTimers();
 
-    private protected void SendRequest(SipRequest request) => Layer.Send(request, Destination);
+    private protected void SendRequest(SipRequest request) => Layer.Send(request, Destination, TransportFailed);
 
     private protected void PassUp(SipResponse response)
     {
@@ -64,6 +64,18 @@ public abstract class ClientTransaction : IDisposable
     private protected void TimeOut()
     {
         PassUp(SipResponse.For(Request, 408, "Request Timeout (no response)"));
+        Terminate();
+    }
+
+    /// <summary>The request could not be sent: the caller gets a local 503 at once instead of waiting for a timeout (§17.1.4).</summary>
+    private void TransportFailed()
+    {
+        if (FinalResponse.IsCompleted)
+        {
+            return;
+        }
+
+        PassUp(SipResponse.For(Request, 503, "Service Unavailable (transport error)"));
         Terminate();
     }
 

@@ -6,6 +6,9 @@ namespace Switchboard.Sip.Transactions;
 /// <summary>The layer above transactions (the UA core): it gets new requests and what no transaction claims.</summary>
 public interface ITransactionUser
 {
+    /// <summary>Decides, before any state is created, whether a new request is served at all (false drops it silently).</summary>
+    bool Admit(SipRequest request, SipSource source);
+
     /// <summary>A new request opened a server transaction; answer it through the transaction.</summary>
     void OnRequest(ServerTransaction transaction);
 

@@ -84,9 +84,14 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
+        if (_user is null || !_user.Admit(request, source))
+        {
+            return;
+        }
+
         if (request.Method == SipMethods.Ack)
         {
-            _user?.OnAck(request, source);
+            _user.OnAck(request, source);
             return;
         }
 
@@ -99,7 +104,7 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
-        _user?.OnRequest(transaction);
+        _user.OnRequest(transaction);
     }
 
     /// <inheritdoc/>
@@ -119,7 +124,14 @@ public sealed partial class TransactionLayer : ISipMessageSink
 
     internal void Send(SipResponse response, SipSource source) => Forget(Transport.SendResponseAsync(response, source));
 
-    internal void Send(SipRequest request, SipDestination destination) => Forget(Transport.SendRequestAsync(request, destination));
+    internal void Send(SipRequest request, SipDestination destination, Action? failed = null)
+    {
+        var send = Transport.SendRequestAsync(request, destination);
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(send, failed);
+        }
+    }
 
     internal void Remove(ServerTransaction transaction) => _servers.TryRemove(new KeyValuePair<string, ServerTransaction>(transaction.Key, transaction));
 
@@ -132,10 +144,10 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
-        _ = ObserveAsync(send);
+        _ = ObserveAsync(send, null);
     }
 
-    private async Task ObserveAsync(ValueTask send)
+    private async Task ObserveAsync(ValueTask send, Action? failed)
     {
         try
         {
@@ -144,6 +156,7 @@ public sealed partial class TransactionLayer : ISipMessageSink
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogSendFailed(_logger, e);
+            failed?.Invoke();
         }
     }
 

@@ -17,6 +17,9 @@ public interface ISipTransport : IAsyncDisposable
     /// <summary>Starts receiving; every message (or rejection) is handed to <paramref name="receive"/>.</summary>
     void Start(Action<ReceivedMessage> receive);
 
-    /// <summary>Sends one message to <paramref name="remote"/> (on a stream transport, over the open connection to it, or a new one).</summary>
+    /// <summary>
+    /// Sends one message to <paramref name="remote"/> (on a stream transport, over the open connection to it, or a new one).
+    /// Throws <see cref="SipTransportException"/> when the peer cannot be reached, so a request fails at once (RFC 3261 §17.1.4).
+    /// </summary>
     ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken);
 }

@@ -68,6 +68,7 @@ public sealed partial class TcpTransport : ISipTransport
         catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             LogSendFailed(_logger, remote, e.Message);
+            throw new SipTransportException($"Cannot send to tcp:{remote}: {e.Message}", e);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Transactions;
@@ -107,6 +108,24 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
 
         return uri;
+    }
+
+    /// <inheritdoc/>
+    public bool Admit(SipRequest request, SipSource source)
+    {
+        if (_options.DropScanners && ScannerFilter.IsScanner(request))
+        {
+            LogScannerDropped(_logger, source);
+            return false;
+        }
+
+        if (_options.RateLimiter is { } limiter && !limiter.TryAcquire(source.Remote.Address))
+        {
+            LogRateLimited(_logger, source);
+            return false;
+        }
+
+        return true;
     }
 
     /// <inheritdoc/>
@@ -277,6 +296,12 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a {Status} response from {Source} that matches no transaction")]
     private static partial void LogStrayResponse(ILogger logger, int status, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a request from {Source}: its User-Agent is a known scanner")]
+    private static partial void LogScannerDropped(ILogger logger, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a request from {Source}: over its rate limit")]
+    private static partial void LogRateLimited(ILogger logger, SipSource source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE from {Source} refused with 403: the source is not in Sip:AllowedSources")]
     private static partial void LogSourceRefused(ILogger logger, SipSource source);

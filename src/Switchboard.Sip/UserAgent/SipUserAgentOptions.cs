@@ -33,6 +33,12 @@ public sealed record SipUserAgentOptions
     /// <summary>Sources allowed to send INVITE without authentication; null allows every source.</summary>
     public SourceAllowList? InviteSources { get; init; }
 
+    /// <summary>Per-source limit on new requests (null: no limit); over it requests are dropped.</summary>
+    public SourceRateLimiter? RateLimiter { get; init; }
+
+    /// <summary>Drop requests from known scanners (friendly-scanner, sipvicious, …) without answering.</summary>
+    public bool DropScanners { get; init; } = true;
+
     /// <summary>Body types the user agent understands (anything else gets 415; an INVITE whose Accept excludes them all gets 406).</summary>
     public IReadOnlyCollection<MediaType> AcceptedBodies { get; init; } = [MediaType.Sdp];
 }

@@ -38,6 +38,10 @@ internal static class SipHosting
             {
                 Listen = [.. listen.Select(SipListenAddress.Parse)],
                 InviteSources = new SourceAllowList(sources),
+                RateLimiter = new SourceRateLimiter(
+                    TimeProvider.System,
+                    section.GetValue("RateLimit:RequestsPerSecond", 50.0),
+                    section.GetValue("RateLimit:Burst", 100)),
                 Transport = new SipTransportOptions { AdvertisedHost = section["AdvertisedHost"] },
             };
         }

@@ -100,6 +100,26 @@ public sealed class TcpTransportTests
         Assert.Equal(200, (await transaction.FinalResponse.WaitAsync(Wait)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_request_to_a_peer_that_refuses_the_connection_fails_at_once_with_503()
+    {
+        await using var client = TestAgent.Start(new RejectingRequestHandler(404), "tcp:127.0.0.1:0");
+        using var closed = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var nobody = (System.Net.IPEndPoint)closed.LocalEndpoint;
+        closed.Stop();
+        var request = new SipRequest(SipMethods.Options, AddressUri.Parse("sip:x@127.0.0.1"));
+        request.Headers.Add(HeaderNames.From, "<sip:me@127.0.0.1>;tag=1");
+        request.Headers.Add(HeaderNames.To, "<sip:x@127.0.0.1>");
+        request.Headers.Add(HeaderNames.CallId, "c-refused");
+        request.Headers.Add(HeaderNames.CSeq, "1 OPTIONS");
+
+        var transaction = client.SendRequest(request, new SipDestination(SipTransportProtocol.Tcp, nobody));
+
+        Assert.Equal(503, (await transaction.FinalResponse.WaitAsync(Wait)).StatusCode);
+        Assert.Equal(0, client.Transactions.ClientCount);
+    }
+
     private static string Options(string branch, string call = "1") =>
         Wire.Options.Replace("z9hG4bKopt1", branch, StringComparison.Ordinal).Replace("opt-1@192.0.2.1", $"c-{call}", StringComparison.Ordinal).Replace("UDP", "TCP", StringComparison.Ordinal);
 
