@@ -191,12 +191,17 @@ public sealed class NumberPlanReadTests
     [InlineData("+241011123456", "GA", true, "GA", NumberType.FixedLine)]
     [InlineData("+5501521987654321", "BR", true, "BR", NumberType.Mobile)]
     [InlineData("+54111512345678", "AR", true, "AR", NumberType.Mobile)]
+    [InlineData("890123", "SM", true, "SM", NumberType.FixedLine)]
+    [InlineData("4601234", "AG", true, "AG", NumberType.FixedLine)]
+    [InlineData("2212345", "MG", true, "MG", NumberType.FixedLine)]
+    [InlineData("011123456", "GA", true, "GA", NumberType.FixedLine)]
+    [InlineData("0111512345678", "AR", true, "AR", NumberType.Mobile)]
     [InlineData("+8100021234567", "JP", false, null, NumberType.Unknown)]
     [InlineData("+550151187654321", "BR", false, null, NumberType.Unknown)]
     public void Classifying_a_number_the_national_prefix_transform_rewrites_allocates_nothing(
-        string e164, string region, bool valid, string? expectedRegion, NumberType type)
+        string input, string region, bool valid, string? expectedRegion, NumberType type)
     {
-        var (classification, allocated) = ClassifyMeasuringAllocation(e164, region);
+        var (classification, allocated) = ClassifyMeasuringAllocation(input, region);
 
         Assert.Equal(valid, classification.IsValid);
         Assert.Equal(expectedRegion, classification.RegionCode);
