@@ -78,15 +78,16 @@ public sealed class NumberPlan
             return new NumberClassification(ReadingKind.Extension, false, 0, null, NumberType.Unknown);
         }
 
+        var textLength = InputText.BufferLength(candidate.Length);
         Span<char> buffer = candidate.Length <= StackTextLength
-            ? stackalloc char[InputText.BufferLength(candidate.Length)]
-            : new char[InputText.BufferLength(candidate.Length)];
-        if (InputText.Normalize(candidate, buffer, out var written) != ParseFailure.None)
+            ? stackalloc char[WorkspaceLength(textLength)]
+            : new char[WorkspaceLength(textLength)];
+        if (InputText.Normalize(candidate, buffer[..textLength], out var written) != ParseFailure.None)
         {
             return new NumberClassification(ReadingKind.NotANumber, false, 0, null, NumberType.Unknown);
         }
 
-        var parsed = _parser.Parse(buffer[..written], region);
+        var parsed = _parser.Parse(buffer[..written], region, buffer[textLength..]);
         if (!parsed.Succeeded)
         {
             return new NumberClassification(ReadingKind.NotANumber, false, 0, null, NumberType.Unknown);
@@ -131,16 +132,17 @@ public sealed class NumberPlan
     /// </summary>
     internal PhoneNumber? ReadNumber(ReadOnlySpan<char> text, RegionPlan? region, string? original, out ParseFailure failure)
     {
+        var textLength = InputText.BufferLength(text.Length);
         Span<char> buffer = text.Length <= StackTextLength
-            ? stackalloc char[InputText.BufferLength(text.Length)]
-            : new char[InputText.BufferLength(text.Length)];
-        failure = InputText.Normalize(text, buffer, out var written);
+            ? stackalloc char[WorkspaceLength(textLength)]
+            : new char[WorkspaceLength(textLength)];
+        failure = InputText.Normalize(text, buffer[..textLength], out var written);
         if (failure != ParseFailure.None)
         {
             return null;
         }
 
-        var parsed = _parser.Parse(buffer[..written], region);
+        var parsed = _parser.Parse(buffer[..written], region, buffer[textLength..]);
         failure = parsed.Failure;
         if (!parsed.Succeeded)
         {
@@ -153,6 +155,9 @@ public sealed class NumberPlan
         var type = parsed.Classify();
         return new PhoneNumber(e164Text, parsed.CountryCode, type is not null, parsed.Region, type ?? NumberType.Unknown);
     }
+
+    /// <summary>Room for normalised text of <paramref name="textLength"/> characters followed by the parser's scratch.</summary>
+    private static int WorkspaceLength(int textLength) => textLength + NumberParser.ScratchLength(textLength);
 
     /// <summary>The plan for a region code; null for no region (null or empty).</summary>
     internal RegionPlan? RegionOrDefault(string? regionCode) =>

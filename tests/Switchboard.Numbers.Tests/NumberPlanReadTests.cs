@@ -167,16 +167,67 @@ public sealed class NumberPlanReadTests
     [InlineData("+390669821234", "IT")]
     [InlineData("+491701234567", "DE")]
     [InlineData("+80012345678", "NL")]
+    [InlineData("+81312345678", "JP")]
+    [InlineData("+81003712345678", "NL")]
+    [InlineData("+5511987654321", "BR")]
+    [InlineData("+261202212345", "MG")]
+    [InlineData("+672312345", "NF")]
+    [InlineData("+24160123456", "GA")]
+    [InlineData("+3780549890123", "SM")]
     public void Classifying_an_E164_string_allocates_nothing(string e164, string region)
     {
-        Plan.Classify(e164, region);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var classification = Plan.Classify(e164, region);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (classification, allocated) = ClassifyMeasuringAllocation(e164, region);
 
         Assert.True(classification.IsValid);
         Assert.Equal(0, allocated);
+    }
+
+    /// <summary>Numbers whose national prefix for parsing captures digits that the plan's transform rewrites.</summary>
+    [Theory]
+    [InlineData("+378890123", "SM", true, "SM", NumberType.FixedLine)]
+    [InlineData("+67212345", "NF", true, "NF", NumberType.FixedLine)]
+    [InlineData("+67251234", "NL", true, "NF", NumberType.Mobile)]
+    [InlineData("+2612212345", "MG", true, "MG", NumberType.FixedLine)]
+    [InlineData("+241011123456", "GA", true, "GA", NumberType.FixedLine)]
+    [InlineData("+5501521987654321", "BR", true, "BR", NumberType.Mobile)]
+    [InlineData("+54111512345678", "AR", true, "AR", NumberType.Mobile)]
+    [InlineData("890123", "SM", true, "SM", NumberType.FixedLine)]
+    [InlineData("4601234", "AG", true, "AG", NumberType.FixedLine)]
+    [InlineData("2212345", "MG", true, "MG", NumberType.FixedLine)]
+    [InlineData("011123456", "GA", true, "GA", NumberType.FixedLine)]
+    [InlineData("0111512345678", "AR", true, "AR", NumberType.Mobile)]
+    [InlineData("+8100021234567", "JP", false, null, NumberType.Unknown)]
+    [InlineData("+550151187654321", "BR", false, null, NumberType.Unknown)]
+    public void Classifying_a_number_the_national_prefix_transform_rewrites_allocates_nothing(
+        string input, string region, bool valid, string? expectedRegion, NumberType type)
+    {
+        var (classification, allocated) = ClassifyMeasuringAllocation(input, region);
+
+        Assert.Equal(valid, classification.IsValid);
+        Assert.Equal(expectedRegion, classification.RegionCode);
+        Assert.Equal(type, classification.Type);
+        Assert.Equal(0, allocated);
+    }
+
+    [Theory]
+    [InlineData("+378890123", "+3780549890123")]
+    [InlineData("+67251234", "+672351234")]
+    [InlineData("+2612212345", "+261202212345")]
+    [InlineData("+241011123456", "+24111123456")]
+    [InlineData("+5501521987654321", "+5521987654321")]
+    [InlineData("+54111512345678", "+5491112345678")]
+    public void The_national_prefix_transform_rewrites_the_national_number(string input, string e164)
+    {
+        Assert.Equal(e164, Plan.Read(input, "NL").Number!.E164);
+    }
+
+    private static (NumberClassification Classification, long Allocated) ClassifyMeasuringAllocation(string input, string region)
+    {
+        Plan.Classify(input, region);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var classification = Plan.Classify(input, region);
+        return (classification, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]

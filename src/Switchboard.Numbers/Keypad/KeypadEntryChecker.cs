@@ -16,6 +16,9 @@ internal sealed class KeypadEntryChecker(PlanCatalog catalog, NumberParser parse
     private const int MaxNationalLength = 17;
     private const int MaxCountryCodeLength = 3;
 
+    /// <summary>Entries up to this many digits are parsed with scratch on the stack; longer ones (never typed) on the heap.</summary>
+    private const int MaxStackDigits = 256;
+
     private readonly ConcurrentDictionary<string, DigitAutomaton?> _automata = new(StringComparer.Ordinal);
 
     public KeypadEntryState Check(ReadOnlySpan<char> digits, RegionPlan region)
@@ -25,7 +28,10 @@ internal sealed class KeypadEntryChecker(PlanCatalog catalog, NumberParser parse
             return KeypadEntryState.CannotBecomeValid;
         }
 
-        var valid = digits.Length >= 2 && parser.Parse(digits, region) is { Succeeded: true } parsed && parsed.Classify() is not null;
+        Span<char> scratch = digits.Length <= MaxStackDigits
+            ? stackalloc char[NumberParser.ScratchLength(digits.Length)]
+            : new char[NumberParser.ScratchLength(digits.Length)];
+        var valid = digits.Length >= 2 && parser.Parse(digits, region, scratch) is { Succeeded: true } parsed && parsed.Classify() is not null;
         var canGrow = CanGrow(digits, region);
         return (valid, canGrow) switch
         {

@@ -1,14 +1,14 @@
+using static Switchboard.Numbers.Metadata.DigitPattern;
+
 namespace Switchboard.Numbers.Metadata;
 
 /// <summary>
 /// A metadata pattern compiled to a nondeterministic automaton over the ten digits, so it can answer what a regular
 /// expression cannot: whether some continuation of a prefix matches. Supports the pattern syntax the metadata uses
-/// (digits, <c>\d</c>, classes, groups, alternation, <c>? * + {n} {n,} {n,m}</c>).
+/// (see <see cref="DigitPattern"/>; not <c>$</c>, which only the national prefix for parsing uses).
 /// </summary>
 internal sealed class DigitAutomaton
 {
-    private const ushort AnyDigit = 0x3FF;
-
     private readonly List<List<(ushort Digits, int Target)>> _moves = [];
     private readonly List<List<int>> _empty = [];
     private readonly int _start;
@@ -16,14 +16,7 @@ internal sealed class DigitAutomaton
 
     private DigitAutomaton(string pattern)
     {
-        var position = 0;
-        var tree = ParseAlternation(pattern, ref position);
-        if (position != pattern.Length)
-        {
-            throw new FormatException($"Unexpected '{pattern[position]}' at {position} in {pattern}.");
-        }
-
-        (_start, _accept) = Build(tree);
+        (_start, _accept) = Build(DigitPattern.Parse(pattern).Tree);
     }
 
     /// <summary>The automaton for a pattern, or null when the pattern uses syntax outside the supported subset.</summary>
@@ -225,183 +218,11 @@ internal sealed class DigitAutomaton
                 return (start, finish);
             }
 
+            case Capture capture:
+                return Build(capture.Body);
+
             default:
-                throw new FormatException($"Unknown pattern node {node}.");
+                throw new FormatException($"Unsupported pattern node {node}.");
         }
     }
-
-    private static Node ParseAlternation(string pattern, ref int position)
-    {
-        var options = new List<Node> { ParseSequence(pattern, ref position) };
-        while (position < pattern.Length && pattern[position] == '|')
-        {
-            position++;
-            options.Add(ParseSequence(pattern, ref position));
-        }
-
-        return options.Count == 1 ? options[0] : new Choice(options);
-    }
-
-    private static Sequence ParseSequence(string pattern, ref int position)
-    {
-        var parts = new List<Node>();
-        while (position < pattern.Length && pattern[position] is not ('|' or ')'))
-        {
-            var atom = ParseAtom(pattern, ref position);
-            parts.Add(ParseQuantifier(atom, pattern, ref position));
-        }
-
-        return new Sequence(parts);
-    }
-
-    private static Node ParseAtom(string pattern, ref int position)
-    {
-        var c = pattern[position++];
-        switch (c)
-        {
-            case '(':
-                if (pattern.AsSpan(position).StartsWith("?:", StringComparison.Ordinal))
-                {
-                    position += 2;
-                }
-
-                var inner = ParseAlternation(pattern, ref position);
-                Expect(pattern, ref position, ')');
-                return inner;
-            case '[':
-                return ParseClass(pattern, ref position);
-            case '\\':
-                return Escape(pattern, ref position);
-            case >= '0' and <= '9':
-                return new DigitSet((ushort)(1 << (c - '0')));
-            case '^' or '$' or '.' or '*' or '+' or '?' or '{':
-                throw new FormatException($"Unsupported '{c}' in {pattern}.");
-            default:
-                // A literal that is not a digit (e.g. the tilde of a dial tone wait): no keypad digit matches it.
-                return new DigitSet(0);
-        }
-    }
-
-    private static DigitSet Escape(string pattern, ref int position)
-    {
-        if (position >= pattern.Length)
-        {
-            throw new FormatException($"Dangling escape in {pattern}.");
-        }
-
-        var escaped = pattern[position++];
-        return escaped switch
-        {
-            'd' => new DigitSet(AnyDigit),
-            >= '0' and <= '9' => throw new FormatException($"Back-reference in {pattern}."),
-            _ when char.IsLetter(escaped) => throw new FormatException($"Unsupported escape \\{escaped} in {pattern}."),
-            _ => new DigitSet(0),
-        };
-    }
-
-    private static DigitSet ParseClass(string pattern, ref int position)
-    {
-        var negated = position < pattern.Length && pattern[position] == '^';
-        if (negated)
-        {
-            position++;
-        }
-
-        ushort digits = 0;
-        while (position < pattern.Length && pattern[position] != ']')
-        {
-            int low;
-            if (pattern[position] == '\\')
-            {
-                position++;
-                var set = Escape(pattern, ref position);
-                digits |= set.Digits;
-                continue;
-            }
-
-            low = pattern[position++];
-            var high = low;
-            if (position + 1 < pattern.Length && pattern[position] == '-' && pattern[position + 1] != ']')
-            {
-                high = pattern[position + 1];
-                position += 2;
-            }
-
-            for (var d = Math.Max(low, '0'); d <= Math.Min(high, '9'); d++)
-            {
-                digits |= (ushort)(1 << (d - '0'));
-            }
-        }
-
-        Expect(pattern, ref position, ']');
-        return new DigitSet(negated ? (ushort)(~digits & AnyDigit) : digits);
-    }
-
-    private static Node ParseQuantifier(Node atom, string pattern, ref int position)
-    {
-        if (position >= pattern.Length)
-        {
-            return atom;
-        }
-
-        switch (pattern[position])
-        {
-            case '?':
-                position++;
-                return new Repeat(atom, 0, 1);
-            case '*':
-                position++;
-                return new Repeat(atom, 0, null);
-            case '+':
-                position++;
-                return new Repeat(atom, 1, null);
-            case '{':
-                position++;
-                var min = ReadNumber(pattern, ref position);
-                int? max = min;
-                if (pattern[position] == ',')
-                {
-                    position++;
-                    max = pattern[position] == '}' ? null : ReadNumber(pattern, ref position);
-                }
-
-                Expect(pattern, ref position, '}');
-                return new Repeat(atom, min, max);
-            default:
-                return atom;
-        }
-    }
-
-    private static int ReadNumber(string pattern, ref int position)
-    {
-        var start = position;
-        while (position < pattern.Length && char.IsAsciiDigit(pattern[position]))
-        {
-            position++;
-        }
-
-        return position > start
-            ? int.Parse(pattern.AsSpan(start, position - start), System.Globalization.CultureInfo.InvariantCulture)
-            : throw new FormatException($"Expected a number at {start} in {pattern}.");
-    }
-
-    private static void Expect(string pattern, ref int position, char expected)
-    {
-        if (position >= pattern.Length || pattern[position] != expected)
-        {
-            throw new FormatException($"Expected '{expected}' at {position} in {pattern}.");
-        }
-
-        position++;
-    }
-
-    private abstract record Node;
-
-    private sealed record DigitSet(ushort Digits) : Node;
-
-    private sealed record Sequence(List<Node> Parts) : Node;
-
-    private sealed record Choice(List<Node> Options) : Node;
-
-    private sealed record Repeat(Node Body, int Min, int? Max) : Node;
 }

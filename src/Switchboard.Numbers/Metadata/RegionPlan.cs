@@ -23,6 +23,7 @@ internal sealed class RegionPlan
     private Regex? _internationalPrefixAtStart;
     private Regex? _nationalPrefixAtStart;
     private DigitMatcher? _leadingDigitsMatcher;
+    private NationalPrefixRewrite? _nationalPrefixRewrite;
 
     public RegionPlan(
         string? id, int callingCode, string? internationalPrefix, string nationalPattern, int[] lengths,
@@ -38,7 +39,7 @@ internal sealed class RegionPlan
         Lengths = lengths;
         NationalPrefix = nationalPrefix;
         _nationalPrefixForParsing = nationalPrefixForParsing ?? nationalPrefix;
-        NationalPrefixTransform = nationalPrefixTransform is null ? null : Patterns.DotNetReplacement(nationalPrefixTransform);
+        NationalPrefixTransform = nationalPrefixTransform;
         _leadingDigits = leadingDigits;
         _types = types;
         HasTypes = types.Any(t => t is not null);
@@ -64,7 +65,7 @@ internal sealed class RegionPlan
     /// <summary>The pattern of the national prefix as parsing recognises it (may capture digits to transform), or null.</summary>
     public string? NationalPrefixForParsingPattern => _nationalPrefixForParsing;
 
-    /// <summary>The replacement applied to a national prefix that captured digits (e.g. <c>268${1}</c>), or null.</summary>
+    /// <summary>The replacement applied to a national prefix that captured digits (e.g. <c>268$1</c>), or null.</summary>
     public string? NationalPrefixTransform { get; }
 
     public bool HasTypes { get; }
@@ -94,12 +95,23 @@ internal sealed class RegionPlan
     public int NationalPrefixLength(ReadOnlySpan<char> digits) =>
         _nationalPrefixForParsing is null ? -1
         : IsLiteral(_nationalPrefixForParsing) ? LiteralLength(digits, _nationalPrefixForParsing)
-        : NationalPrefixForParsing.MatchLengthAtStart(digits);
+        : (_nationalPrefixAtStart ??= Patterns.AtStart(_nationalPrefixForParsing)).MatchLengthAtStart(digits);
 
-    /// <summary>The compiled national-prefix-for-parsing pattern, anchored at the start.</summary>
-    public Regex NationalPrefixForParsing =>
-        _nationalPrefixAtStart ??= Patterns.AtStart(_nationalPrefixForParsing
-            ?? throw new InvalidOperationException($"Plan {Id ?? CallingCodeText} has no national prefix."));
+    /// <summary>
+    /// Applies the plan's national prefix transform when the national prefix for parsing captured digits: writes the
+    /// rewritten digits to <paramref name="destination"/> (see <see cref="NationalPrefixRewrite.MaxLength"/>) and returns
+    /// their length, or returns -1 when no rewrite applies.
+    /// </summary>
+    public int RewriteNationalPrefix(ReadOnlySpan<char> number, Span<char> destination)
+    {
+        if (NationalPrefixTransform is null || _nationalPrefixForParsing is null)
+        {
+            return -1;
+        }
+
+        _nationalPrefixRewrite ??= new NationalPrefixRewrite(_nationalPrefixForParsing, NationalPrefixTransform);
+        return _nationalPrefixRewrite.Apply(number, destination);
+    }
 
     /// <summary>Whether the national number starts with this region's leading digits (for regions sharing a calling code).</summary>
     public bool MatchesLeadingDigits(ReadOnlySpan<char> nationalNumber) =>

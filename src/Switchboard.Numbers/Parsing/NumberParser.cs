@@ -14,14 +14,24 @@ internal sealed class NumberParser(PlanCatalog catalog)
     private const int MaxNationalLength = 17;
     private const int MaxCountryCodeLength = 3;
 
-    public ParsedNumber Parse(ReadOnlySpan<char> digits, RegionPlan? defaultRegion)
+    /// <summary>Room beyond the number's own length for a national prefix transform (the metadata's longest adds 4 digits).</summary>
+    private const int RewriteRoom = 8;
+
+    /// <summary>The scratch <see cref="Parse"/> needs for <paramref name="digitsLength"/> digits: two rewritten numbers.</summary>
+    public static int ScratchLength(int digitsLength) => 2 * (digitsLength + RewriteRoom);
+
+    /// <summary>
+    /// Reads the digits; a national number rewritten by the plan's national prefix transform is written to
+    /// <paramref name="scratch"/> (<see cref="ScratchLength"/> characters), which the result then refers to.
+    /// </summary>
+    public ParsedNumber Parse(ReadOnlySpan<char> digits, RegionPlan? defaultRegion, Span<char> scratch)
     {
         int countryCode;
         RegionPlan? region = null;
         RegionPlan plan;
         ReadOnlySpan<char> rest;
 
-        var callingCode = ExtractCountryCode(digits, defaultRegion, out rest);
+        var callingCode = ExtractCountryCode(digits, defaultRegion, scratch, out rest);
         if (callingCode > 0)
         {
             countryCode = callingCode;
@@ -43,7 +53,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
             return new ParsedNumber(ParseFailure.TooShort);
         }
 
-        var national = ExtractNationalNumber(rest, plan);
+        var national = ExtractNationalNumber(rest, plan, scratch);
         NumberType? type = null;
         if (RegionOf(countryCode, national, out var typeInRegion) is { } exact)
         {
@@ -102,7 +112,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
     /// prefix, or typed without either. Returns the code (then <paramref name="rest"/> is what follows it), 0 when
     /// there is none (then <paramref name="rest"/> is all the digits), or -1 when the digits cannot have one.
     /// </summary>
-    private int ExtractCountryCode(ReadOnlySpan<char> digits, RegionPlan? defaultRegion, out ReadOnlySpan<char> rest)
+    private int ExtractCountryCode(ReadOnlySpan<char> digits, RegionPlan? defaultRegion, Span<char> scratch, out ReadOnlySpan<char> rest)
     {
         rest = digits;
         if (digits.IsEmpty)
@@ -124,7 +134,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
             }
             else
             {
-                return defaultRegion is null ? 0 : CountryCodeWithoutPlus(digits, defaultRegion, out rest);
+                return defaultRegion is null ? 0 : CountryCodeWithoutPlus(digits, defaultRegion, scratch, out rest);
             }
         }
 
@@ -148,7 +158,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
     }
 
     /// <summary>The default region's own country code typed without <c>+</c> (<c>31612345678</c> in NL), when reading it so makes the number fit.</summary>
-    private int CountryCodeWithoutPlus(ReadOnlySpan<char> digits, RegionPlan defaultRegion, out ReadOnlySpan<char> rest)
+    private int CountryCodeWithoutPlus(ReadOnlySpan<char> digits, RegionPlan defaultRegion, Span<char> scratch, out ReadOnlySpan<char> rest)
     {
         rest = digits;
         var code = defaultRegion.CallingCodeText;
@@ -158,8 +168,9 @@ internal sealed class NumberParser(PlanCatalog catalog)
         }
 
         var shorter = digits[code.Length..];
-        var shorterNational = ExtractNationalNumber(shorter, defaultRegion);
-        var fullNational = ExtractNationalNumber(digits, defaultRegion);
+        var half = scratch.Length / 2;
+        var shorterNational = ExtractNationalNumber(shorter, defaultRegion, scratch[..half]);
+        var fullNational = ExtractNationalNumber(digits, defaultRegion, scratch[half..]);
         if ((!defaultRegion.MatchesNationalPattern(fullNational) && defaultRegion.MatchesNationalPattern(shorterNational))
             || defaultRegion.CheckLength(fullNational.Length) == LengthCheck.TooLong)
         {
@@ -171,9 +182,9 @@ internal sealed class NumberParser(PlanCatalog catalog)
     }
 
     /// <summary>Strips the national (trunk) prefix, or applies the plan's prefix transformation, when the result still fits the plan.</summary>
-    private ReadOnlySpan<char> ExtractNationalNumber(ReadOnlySpan<char> number, RegionPlan plan)
+    private ReadOnlySpan<char> ExtractNationalNumber(ReadOnlySpan<char> number, RegionPlan plan, Span<char> scratch)
     {
-        var national = StripNationalPrefix(number, plan);
+        var national = StripNationalPrefix(number, plan, scratch);
         if (national.SequenceEqual(number))
         {
             return number;
@@ -196,7 +207,8 @@ internal sealed class NumberParser(PlanCatalog catalog)
         return national;
     }
 
-    private static ReadOnlySpan<char> StripNationalPrefix(ReadOnlySpan<char> number, RegionPlan plan)
+    /// <summary>The number after its national prefix, or (when the prefix captured digits) as the plan's transform rewrites it into <paramref name="scratch"/>.</summary>
+    private static ReadOnlySpan<char> StripNationalPrefix(ReadOnlySpan<char> number, RegionPlan plan, Span<char> scratch)
     {
         var length = number.IsEmpty ? -1 : plan.NationalPrefixLength(number);
         if (length < 0)
@@ -204,17 +216,9 @@ internal sealed class NumberParser(PlanCatalog catalog)
             return number;
         }
 
-        if (plan.NationalPrefixTransform is { } transform && length > 0)
+        if (length > 0 && plan.RewriteNationalPrefix(number, scratch) is >= 0 and var rewritten)
         {
-            // Only a prefix that captured digits is transformed; that needs the groups, so a string.
-            var pattern = plan.NationalPrefixForParsing;
-            var text = number.ToString();
-            var match = pattern.Match(text);
-            var groups = match.Groups.Count - 1;
-            if (groups > 0 && match.Groups[groups].Length > 0)
-            {
-                return pattern.Replace(text, transform, 1);
-            }
+            return scratch[..rewritten];
         }
 
         return number[length..];
