@@ -32,6 +32,7 @@ internal static partial class ServerHost
         builder.WebHost.UseUrls(builder.Configuration["Http:Urls"] ?? throw new ConfigurationFileException("Http:Urls is empty."));
 
         builder.Services.AddMessaging(builder.Configuration);
+        builder.Services.AddCallFlows(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
