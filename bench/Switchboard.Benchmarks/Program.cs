@@ -1,4 +1,21 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Switchboard.Benchmarks.Clock;
+using Switchboard.Benchmarks.Dtmf;
 
 // Run one group with --filter, e.g. `dotnet run -c Release --project bench/Switchboard.Benchmarks -- --filter '*Numbers*'`.
+// `-- media-clock CALLS SECONDS` runs the media-clock load test (docs/benchmarks.md).
+// `-- dtmf-table` prints the in-band DTMF suite through Switchboard and spandsp side by side (docs/benchmarks.md).
+if (args is ["dtmf-table"])
+{
+    DtmfComparison.Print(Console.Out);
+    return;
+}
+
+if (args is ["media-clock", var calls, var seconds])
+{
+    MediaClockLoad.Run(int.Parse(calls, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture), Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -8,7 +8,7 @@ namespace Switchboard.Numbers;
 /// <summary>The numbering plan of every region, loaded once from the embedded metadata; thread-safe, share one.</summary>
 public sealed class NumberPlan
 {
-    /// <summary>Longest input text read as a number (libphonenumber's limit); stack buffers cover up to this.</summary>
+    /// <summary>Inputs up to this length are normalised in a stack buffer; longer ones (rare) on the heap.</summary>
     private const int StackTextLength = 256;
 
     private static readonly Lazy<NumberPlan> Shared = new(() => new NumberPlan(PlanCatalog.Load()));
@@ -79,7 +79,7 @@ public sealed class NumberPlan
         }
 
         Span<char> buffer = candidate.Length <= StackTextLength
-            ? stackalloc char[InputText.BufferLength(StackTextLength)]
+            ? stackalloc char[InputText.BufferLength(candidate.Length)]
             : new char[InputText.BufferLength(candidate.Length)];
         if (InputText.Normalize(candidate, buffer, out var written) != ParseFailure.None)
         {
@@ -132,7 +132,7 @@ public sealed class NumberPlan
     internal PhoneNumber? ReadNumber(ReadOnlySpan<char> text, RegionPlan? region, string? original, out ParseFailure failure)
     {
         Span<char> buffer = text.Length <= StackTextLength
-            ? stackalloc char[InputText.BufferLength(StackTextLength)]
+            ? stackalloc char[InputText.BufferLength(text.Length)]
             : new char[InputText.BufferLength(text.Length)];
         failure = InputText.Normalize(text, buffer, out var written);
         if (failure != ParseFailure.None)

@@ -7,7 +7,10 @@ var root = new RootCommand(
 {
     RunCommand.Create(),
     NumbersCommand.Create(),
+    SmsCommand.Create(),
+    MessagesCommand.Create(),
     SimulateCommand.Create(),
+    DtmfCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.

@@ -20,6 +20,7 @@ public sealed class NumberPlanReadTests
         { "020 123 4567", "NL", "+31201234567", "NL", NumberType.FixedLine },
         { "0800 1234", "NL", "+318001234", "NL", NumberType.TollFree },
         { "tel:+31-6-1234-5678", "NL", "+31612345678", "NL", NumberType.Mobile },
+        { "tel:6-1234-5678;phone-context=+31", "US", "+31612345678", "NL", NumberType.Mobile },
         { "sip:+31612345678@pbx.example;user=phone", "NL", "+31612345678", "NL", NumberType.Mobile },
         { "sip:0612345678@host", "NL", "+31612345678", "NL", NumberType.Mobile },
         { "\"Alice\" <sip:+31612345678@pbx.example>;tag=1", "NL", "+31612345678", "NL", NumberType.Mobile },
@@ -37,6 +38,20 @@ public sealed class NumberPlanReadTests
         { "06 1234 5678", "IT", "+390612345678", "IT", NumberType.FixedLine },
         { "+49 (0) 30 123456", "NL", "+4930123456", "DE", NumberType.FixedLine },
         { "+31612345678 ext. 12", "NL", "+31612345678", "NL", NumberType.Mobile },
+        // Regions sharing a country code, NANP dialling and Italian numbers that keep their leading zero.
+        { "+39 312 345 6789", "NL", "+393123456789", "IT", NumberType.Mobile },
+        { "0039 06 6982 1234", "NL", "+390669821234", "VA", NumberType.FixedLine },
+        { "+44 1534 456789", "NL", "+441534456789", "JE", NumberType.FixedLine },
+        { "01481 256789", "GG", "+441481256789", "GG", NumberType.FixedLine },
+        { "011 44 20 7946 0000", "US", "+442079460000", "GB", NumberType.FixedLine },
+        { "1 (416) 555-0123", "US", "+14165550123", "CA", NumberType.FixedLineOrMobile },
+        { "345 9367124", "US", "+13459367124", "KY", NumberType.Mobile },
+        { "9367124", "KY", "+13459367124", "KY", NumberType.Mobile },
+        { "+1 268 460 1234", "NL", "+12684601234", "AG", NumberType.FixedLine },
+        { "8 (912) 345-67-89", "RU", "+79123456789", "RU", NumberType.Mobile },
+        { "8 701 123 4567", "KZ", "+77011234567", "KZ", NumberType.Mobile },
+        { "+7 7172 123456", "NL", "+77172123456", "KZ", NumberType.FixedLine },
+        { "+61 4 1234 5678", "NL", "+61412345678", "AU", NumberType.Mobile },
     };
 
     [Theory]
@@ -118,6 +133,7 @@ public sealed class NumberPlanReadTests
     [InlineData("+3161234567", "NL")]
     [InlineData("12345", "NL")]
     [InlineData("+1 201 555 012", "US")]
+    [InlineData("+44 1624 456789", "NL")]
     public void An_invalid_number_is_still_a_number_with_its_E164(string input, string region)
     {
         var number = Plan.Read(input, region).Number!;
@@ -138,6 +154,37 @@ public sealed class NumberPlanReadTests
         Assert.Equal(NumberType.TollFree, number.Type);
         Assert.Equal(800, number.CountryCode);
         Assert.Equal("12345678", number.NationalNumber);
+    }
+
+    [Theory]
+    [InlineData("+31612345678", "NL")]
+    [InlineData("+3197012345678", "NL")]
+    [InlineData("+12015550123", "US")]
+    [InlineData("+14165550123", "NL")]
+    [InlineData("+12423221234", "US")]
+    [InlineData("+441481256789", "GB")]
+    [InlineData("+77011234567", "RU")]
+    [InlineData("+390669821234", "IT")]
+    [InlineData("+491701234567", "DE")]
+    [InlineData("+80012345678", "NL")]
+    public void Classifying_an_E164_string_allocates_nothing(string e164, string region)
+    {
+        Plan.Classify(e164, region);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var classification = Plan.Classify(e164, region);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(classification.IsValid);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Reading_a_canonical_E164_string_reuses_it()
+    {
+        const string E164 = "+31612345678";
+
+        Assert.Same(E164, Plan.Read(E164, "NL").Number!.E164);
     }
 
     [Fact]

@@ -116,6 +116,10 @@ function internationalPrefixOf(region) {
   return /^\d+$/.test(plan[1]) ? plan[1] : null;
 }
 
+const sharing = (callingCode) => metadata.country_calling_codes[callingCode].filter((r) => r !== '001');
+const FULL_WIDTH_DIGITS = '\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19';
+const fullWidth = (text) => text.replace(/[0-9]/g, (d) => FULL_WIDTH_DIGITS[Number(d)]);
+
 function variants(region, callingCode, national, nationalPrefix) {
   const e164 = `+${callingCode}${national}`;
   const lines = [];
@@ -142,6 +146,24 @@ function variants(region, callingCode, national, nationalPrefix) {
     if (idd) add(from, noisy(`${idd}${callingCode}${national}`));
   }
   add(home, `${e164} ext. ${Math.floor(random() * 1000)}`);
+  add(home, `${noisy(e164)}${pick([';ext=', ' x', ' #', ', ', ' ext '])}${Math.floor(random() * 100)}`);
+  add(home, pick(['\uFF0B', '+']) + fullWidth(e164.slice(1)));
+  add(home, e164.replace(/^\+/, '+\u00A0').replace(/(\d{3})/g, '$1\u00A0'));
+  // The usual international prefixes, whatever the region dialled from.
+  add('US', `011 ${callingCode} ${national}`);
+  add('NL', `00${callingCode}${national}`);
+  if (nationalPrefix) add(pick(DIALLING_REGIONS), `+${callingCode} (${nationalPrefix}) ${national}`);
+  if (region !== '001') {
+    // Dialled nationally from another region that shares the country code (+1, +7, +44, …).
+    const neighbours = sharing(callingCode).filter((r) => r !== region);
+    if (neighbours.length > 0) {
+      const neighbour = pick(neighbours);
+      add(neighbour, (nationalPrefix ?? '') + national);
+      add(neighbour, national);
+    }
+    // Local dialling without the area code or leading digits (rewritten by some plans, e.g. NANP territories).
+    for (let drop = 1; drop <= 4 && drop < national.length - 1; drop++) add(region, national.slice(drop));
+  }
   // Truncated, extended and mutated.
   for (let cut = 1; cut <= 3 && cut < national.length; cut++) add(home, e164.slice(0, -cut));
   add(home, e164 + digit());
@@ -171,7 +193,14 @@ function buildCorpus() {
     nationals.push(...samples(plan[2], lengths, 3));
     for (const national of nationals) lines.push(...variants(region, callingCode, national, nationalPrefix));
   }
-  // Random digit strings, with and without plus, in random regions.
+  console.error(`structured inputs before sampling: ${lines.length}`);
+  // A fixed size, whatever the metadata version: a deterministic, evenly spread sample of the structured
+  // inputs, then random digit strings, with and without plus, in random regions.
+  const STRUCTURED = 235000;
+  if (lines.length > STRUCTURED) {
+    const all = lines.splice(0, lines.length);
+    for (let i = 0; i < STRUCTURED; i++) lines.push(all[Math.floor((i * all.length) / STRUCTURED)]);
+  }
   const regions = Object.keys(metadata.countries);
   while (lines.length < 260000) {
     const length = 3 + Math.floor(random() * 14);

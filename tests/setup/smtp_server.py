@@ -1,14 +1,15 @@
 """A real SMTP server (aiosmtpd) for the e-mail tests.
 
-Accepts mail on 127.0.0.1 and the given port, offers AUTH PLAIN/LOGIN (checked against --user and
+Accepts mail on 127.0.0.1 and the given port, offers STARTTLS (with --tls-cert/--tls-key) and AUTH PLAIN/LOGIN (checked against --user and
 --password), and writes each accepted message to --spool as <n>.eml with the envelope in X-Envelope-*
-headers. Recipients starting with "nobody@" get a permanent 550, "busy@" a temporary 451; mail to
+headers (and X-TLS: whether STARTTLS was used). Recipients starting with "nobody@" get a permanent 550, "busy@" a temporary 451; mail to
 the domain auth.example.com needs a successful AUTH first (530 otherwise).
 """
 import argparse
 import itertools
 import os
 import signal
+import ssl
 import threading
 
 from aiosmtpd.controller import Controller
@@ -19,6 +20,8 @@ parser.add_argument("--port", type=int, required=True)
 parser.add_argument("--spool", required=True)
 parser.add_argument("--user", required=True)
 parser.add_argument("--password", required=True)
+parser.add_argument("--tls-cert", required=True)
+parser.add_argument("--tls-key", required=True)
 args = parser.parse_args()
 counter = itertools.count(1)
 
@@ -36,8 +39,8 @@ class Spool:
 
     async def handle_DATA(self, server, session, envelope):
         name = os.path.join(args.spool, "%06d.eml" % next(counter))
-        headers = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\nX-Auth-User: %s\r\n" % (
-            envelope.mail_from, ",".join(envelope.rcpt_tos),
+        headers = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\nX-TLS: %s\r\nX-Auth-User: %s\r\n" % (
+            envelope.mail_from, ",".join(envelope.rcpt_tos), "yes" if session.ssl else "no",
             session.auth_data.login.decode() if session.authenticated and session.auth_data else "")
         with open(name + ".tmp", "wb") as f:
             f.write(headers.encode() + envelope.original_content)
@@ -66,7 +69,9 @@ class SpoolController(Controller):
         return CaseInsensitiveAuth(self.handler, **self.SMTP_kwargs)
 
 
-controller = SpoolController(Spool(), hostname="127.0.0.1", port=args.port,
+tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+tls.load_cert_chain(args.tls_cert, args.tls_key)
+controller = SpoolController(Spool(), hostname="127.0.0.1", port=args.port, tls_context=tls, require_starttls=False,
                         authenticator=authenticate, auth_require_tls=False, auth_required=False)
 controller.start()
 print("ready", flush=True)

@@ -59,6 +59,11 @@ public sealed class OutboxClaims(Database database, TimeProvider time)
         "status = 'held', status_reason = @reason, attempts = attempts - 1, claim_token = NULL",
         id, claimToken, ct, ("reason", reason));
 
+    /// <summary>Hands an unattempted claim back at once (the dispatcher is stopping), without counting an attempt.</summary>
+    public Task<bool> ReleaseAsync(string id, string claimToken, CancellationToken ct) => SettleAsync(
+        "status = 'queued', due_at = @now, attempts = attempts - 1, claim_token = NULL",
+        id, claimToken, ct);
+
     /// <summary>Queues the held messages of channels that now have a provider; returns how many.</summary>
     public async Task<int> ReleaseHeldAsync(IReadOnlyCollection<MessageChannel> channels, CancellationToken ct)
     {

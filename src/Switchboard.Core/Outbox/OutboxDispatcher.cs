@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,10 +54,29 @@ public sealed partial class OutboxDispatcher(
     {
         var token = Guid.NewGuid().ToString("N");
         var claimed = await queue.ClaimAsync(_options.BatchSize, _options.Lease, token, ct);
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSends, CancellationToken = ct },
-            async (message, innerCt) => await AttemptAsync(message, token, innerCt));
+        var started = new ConcurrentDictionary<string, bool>();
+        try
+        {
+            await Parallel.ForEachAsync(
+                claimed,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSends, CancellationToken = ct },
+                async (message, innerCt) =>
+                {
+                    started[message.Id] = true;
+                    await AttemptAsync(message, token, innerCt);
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what was claimed but never attempted is due again now, not after the lease.
+            foreach (var message in claimed.Where(m => !started.ContainsKey(m.Id)))
+            {
+                await queue.ReleaseAsync(message.Id, token, CancellationToken.None);
+            }
+
+            throw;
+        }
+
         return claimed.Count;
     }
 

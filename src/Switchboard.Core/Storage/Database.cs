@@ -26,18 +26,38 @@ public abstract class Database : IAsyncDisposable
     /// <summary>Starts a write transaction; code that must commit several things together (a call's record and its messages) shares it.</summary>
     public async Task<DatabaseTransaction> BeginAsync(CancellationToken ct)
     {
-        var connection = await OpenAsync(ct);
+        var writer = await AcquireWriterAsync(ct);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(ct);
-            return new DatabaseTransaction(connection, transaction);
+            var connection = writer?.Connection ?? await OpenAsync(ct);
+            try
+            {
+                var transaction = await connection.BeginTransactionAsync(ct);
+                return new DatabaseTransaction(connection, transaction, writer);
+            }
+            catch
+            {
+                if (writer is null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                throw;
+            }
         }
         catch
         {
-            await connection.DisposeAsync();
+            writer?.Dispose();
             throw;
         }
     }
+
+    /// <summary>
+    /// Waits for this process's turn to write where the engine allows one writer at a time (queueing in
+    /// memory is much cheaper than contending for a file lock), and hands out the one connection kept
+    /// open for writing. Null where writers run concurrently on pooled connections.
+    /// </summary>
+    internal virtual ValueTask<WriterTurn?> AcquireWriterAsync(CancellationToken ct) => ValueTask.FromResult<WriterTurn?>(null);
 
     /// <summary>Takes the schema lock that keeps two nodes from migrating at once, inside <paramref name="transaction"/>.</summary>
     internal abstract Task LockSchemaAsync(DatabaseTransaction transaction, CancellationToken ct);

@@ -8,12 +8,14 @@ namespace Switchboard.Storage;
 /// </summary>
 public sealed class DatabaseTransaction : IAsyncDisposable
 {
+    private readonly WriterTurn? _writer;
     private List<Action>? _afterCommit;
 
-    internal DatabaseTransaction(DbConnection connection, DbTransaction transaction)
+    internal DatabaseTransaction(DbConnection connection, DbTransaction transaction, WriterTurn? writer)
     {
         Connection = connection;
         Transaction = transaction;
+        _writer = writer;
     }
 
     /// <summary>The connection the transaction runs on.</summary>
@@ -48,6 +50,14 @@ public sealed class DatabaseTransaction : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        if (_writer is null)
+        {
+            await Connection.DisposeAsync();
+        }
+        else
+        {
+            // The writer connection stays open for the next turn.
+            _writer.Dispose();
+        }
     }
 }

@@ -10,6 +10,9 @@ internal sealed class SqliteDatabase : Database
     public const string FileName = "switchboard.db";
 
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private int _walEnabled;
+    private DbConnection? _writerConnection;
 
     public SqliteDatabase(string dataDirectory)
     {
@@ -40,10 +43,13 @@ internal sealed class SqliteDatabase : Database
         try
         {
             await connection.OpenAsync(ct);
-            // WAL lets readers run beside the writer; in WAL mode NORMAL keeps every committed
-            // transaction across a process crash (kill -9) and only fsyncs at checkpoints.
+            // WAL lets readers run beside the writer and is a property of the file (set once); in WAL
+            // mode NORMAL keeps every committed transaction across a process crash (kill -9) and only
+            // fsyncs at checkpoints. It is per connection.
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            command.CommandText = Interlocked.Exchange(ref _walEnabled, 1) == 0
+                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                : "PRAGMA synchronous=NORMAL;";
             await command.ExecuteNonQueryAsync(ct);
             return connection;
         }
@@ -54,8 +60,35 @@ internal sealed class SqliteDatabase : Database
         }
     }
 
+    internal override async ValueTask<WriterTurn?> AcquireWriterAsync(CancellationToken ct)
+    {
+        // As long as SQLite itself would wait for the file lock; a wait this long means a transaction
+        // is waiting on another one held further up the same call chain.
+        if (!await _writer.WaitAsync(TimeSpan.FromSeconds(30), ct))
+        {
+            throw new TimeoutException($"Waited 30 s for the write lock of {FilePath}.");
+        }
+
+        try
+        {
+            _writerConnection ??= await OpenAsync(ct);
+            return new WriterTurn(_writerConnection, _writer);
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        if (_writerConnection is not null)
+        {
+            await _writerConnection.DisposeAsync();
+        }
+
+        _writer.Dispose();
         // Pooled connections keep the file open; release them so the directory can be moved or deleted.
         SqliteConnection.ClearAllPools();
         await base.DisposeAsync();

@@ -20,7 +20,7 @@ internal sealed class KeypadEntryChecker(PlanCatalog catalog, NumberParser parse
 
     public KeypadEntryState Check(ReadOnlySpan<char> digits, RegionPlan region)
     {
-        if (digits.ContainsAnyExceptInRange('0', '9'))
+        if (!AsciiDigits.All(digits))
         {
             return KeypadEntryState.CannotBecomeValid;
         }
@@ -38,7 +38,25 @@ internal sealed class KeypadEntryChecker(PlanCatalog catalog, NumberParser parse
 
     private bool CanGrow(ReadOnlySpan<char> digits, RegionPlan region)
     {
-        if (NationalCanGrow(digits, catalog.RegionsOf(region.CallingCode), region))
+        var regions = catalog.RegionsOf(region.CallingCode);
+        if (NationalCanGrow(digits, regions, region))
+        {
+            return true;
+        }
+
+        // Local dialling that the plan rewrites into a national number (a 7-digit number in a NANP territory).
+        if (region.NationalPrefixTransform is not null
+            && (Automaton(region.NationalPrefixForParsingPattern!.Replace("$", string.Empty, StringComparison.Ordinal)) is not { } local
+                || local.IsProperPrefix(digits, digits.Length + MaxNationalLength)))
+        {
+            return true;
+        }
+
+        // The region's own country code typed without an international prefix (31 6 12345678 in NL).
+        var ownCode = region.CallingCodeText;
+        if (digits.Length <= ownCode.Length
+            ? ownCode.AsSpan().StartsWith(digits)
+            : digits.StartsWith(ownCode, StringComparison.Ordinal) && NationalCanGrow(digits[ownCode.Length..], regions, region))
         {
             return true;
         }

@@ -19,10 +19,10 @@ internal sealed class RegionPlan
     private readonly string? _nationalPrefixForParsing;
     private readonly string? _leadingDigits;
     private readonly TypeRule?[] _types;
-    private Regex? _nationalWhole;
+    private DigitMatcher? _nationalMatcher;
     private Regex? _internationalPrefixAtStart;
     private Regex? _nationalPrefixAtStart;
-    private Regex? _leadingDigitsAtStart;
+    private DigitMatcher? _leadingDigitsMatcher;
 
     public RegionPlan(
         string? id, int callingCode, string? internationalPrefix, string nationalPattern, int[] lengths,
@@ -61,6 +61,9 @@ internal sealed class RegionPlan
     /// <summary>The pattern of the prefix dialled before a country code (<c>00</c>, <c>011</c>), or null.</summary>
     public string? InternationalPrefix { get; }
 
+    /// <summary>The pattern of the national prefix as parsing recognises it (may capture digits to transform), or null.</summary>
+    public string? NationalPrefixForParsingPattern => _nationalPrefixForParsing;
+
     /// <summary>The replacement applied to a national prefix that captured digits (e.g. <c>268${1}</c>), or null.</summary>
     public string? NationalPrefixTransform { get; }
 
@@ -74,20 +77,24 @@ internal sealed class RegionPlan
 
     public bool HasLeadingDigits => _leadingDigits is not null;
 
-    public bool HasNationalPrefixForParsing => _nationalPrefixForParsing is not null;
-
     public TypeRule? Type(NumberType type) => _types[(int)type];
 
     public IEnumerable<TypeRule> Types => _types.OfType<TypeRule>();
 
     public bool MatchesNationalPattern(ReadOnlySpan<char> nationalNumber) =>
-        (_nationalWhole ??= Patterns.Whole(_nationalPattern)).IsMatch(nationalNumber);
+        (_nationalMatcher ??= DigitMatcher.Create(_nationalPattern)).IsMatch(nationalNumber);
 
     /// <summary>Length of the international (IDD) prefix at the start of the digits, or -1.</summary>
     public int InternationalPrefixLength(ReadOnlySpan<char> digits) =>
-        InternationalPrefix is null
-            ? -1
-            : (_internationalPrefixAtStart ??= Patterns.AtStart(InternationalPrefix)).MatchLengthAtStart(digits);
+        InternationalPrefix is null ? -1
+        : IsLiteral(InternationalPrefix) ? LiteralLength(digits, InternationalPrefix)
+        : (_internationalPrefixAtStart ??= Patterns.AtStart(InternationalPrefix)).MatchLengthAtStart(digits);
+
+    /// <summary>Length of the national prefix for parsing at the start of the digits, or -1 (also when the plan has none).</summary>
+    public int NationalPrefixLength(ReadOnlySpan<char> digits) =>
+        _nationalPrefixForParsing is null ? -1
+        : IsLiteral(_nationalPrefixForParsing) ? LiteralLength(digits, _nationalPrefixForParsing)
+        : NationalPrefixForParsing.MatchLengthAtStart(digits);
 
     /// <summary>The compiled national-prefix-for-parsing pattern, anchored at the start.</summary>
     public Regex NationalPrefixForParsing =>
@@ -97,7 +104,7 @@ internal sealed class RegionPlan
     /// <summary>Whether the national number starts with this region's leading digits (for regions sharing a calling code).</summary>
     public bool MatchesLeadingDigits(ReadOnlySpan<char> nationalNumber) =>
         _leadingDigits is not null
-        && (_leadingDigitsAtStart ??= Patterns.AtStart(_leadingDigits)).IsMatch(nationalNumber);
+        && (_leadingDigitsMatcher ??= DigitMatcher.Create(_leadingDigits)).MatchesAtStart(nationalNumber);
 
     /// <summary>The number's type in this plan, or null when it matches no type (libphonenumber's getNumberType).</summary>
     public NumberType? TypeOf(ReadOnlySpan<char> nationalNumber)
@@ -129,6 +136,12 @@ internal sealed class RegionPlan
     /// <summary>libphonenumber's validity: some type matches, or (for a plan without types) the national pattern does.</summary>
     public bool IsValid(ReadOnlySpan<char> nationalNumber) =>
         HasTypes ? TypeOf(nationalNumber) is not null : MatchesNationalPattern(nationalNumber);
+
+    /// <summary>A pattern of digits only matches exactly itself: no regular expression needed.</summary>
+    private static bool IsLiteral(string pattern) => Parsing.AsciiDigits.All(pattern);
+
+    private static int LiteralLength(ReadOnlySpan<char> digits, string literal) =>
+        digits.StartsWith(literal, StringComparison.Ordinal) ? literal.Length : -1;
 
     /// <summary>How a national number's length compares with the plan's possible lengths.</summary>
     public LengthCheck CheckLength(int length)

@@ -1,11 +1,9 @@
-using System.Text.RegularExpressions;
-
 namespace Switchboard.Numbers.Metadata;
 
 /// <summary>One number type of one plan: its pattern and the national-number lengths it allows.</summary>
 internal sealed class TypeRule(NumberType type, string pattern, int[] lengths)
 {
-    private Regex? _whole;
+    private DigitMatcher? _matcher;
 
     public NumberType Type { get; } = type;
 
@@ -21,5 +19,5 @@ internal sealed class TypeRule(NumberType type, string pattern, int[] lengths)
     public bool Matches(ReadOnlySpan<char> nationalNumber) =>
         HasPattern
         && Array.IndexOf(Lengths, nationalNumber.Length) >= 0
-        && (_whole ??= Patterns.Whole(Pattern)).IsMatch(nationalNumber);
+        && (_matcher ??= DigitMatcher.Create(Pattern)).IsMatch(nationalNumber);
 }

@@ -17,6 +17,11 @@ internal static class CallerText
             return true;
         }
 
+        if (!char.IsAsciiLetter(candidate[0]))
+        {
+            return false;
+        }
+
         foreach (var value in WithheldValues)
         {
             if (candidate.Equals(value, StringComparison.OrdinalIgnoreCase))
@@ -72,12 +77,15 @@ internal static class CallerText
             user = user[..semicolon];
         }
 
-        return user.Trim();
+        user = user.Trim();
+
+        // Some PBXs percent-encode the plus of an E.164 user part (RFC 3261 allows it): sip:%2B31612345678@host.
+        return user.StartsWith("%2B", StringComparison.OrdinalIgnoreCase) ? string.Concat("+", user[3..]) : user;
     }
 
     /// <summary>Up to <paramref name="maxDigits"/> ASCII digits and nothing else: an internal extension.</summary>
     public static bool IsExtension(ReadOnlySpan<char> candidate, int maxDigits) =>
-        !candidate.IsEmpty && candidate.Length <= maxDigits && !candidate.ContainsAnyExceptInRange('0', '9');
+        !candidate.IsEmpty && candidate.Length <= maxDigits && AsciiDigits.All(candidate);
 
     private static bool IsNumberParameter(ReadOnlySpan<char> parameters) =>
         parameters.StartsWith(";ext=", StringComparison.OrdinalIgnoreCase)

@@ -12,7 +12,7 @@ internal static class InputText
     public const int MaxLength = 250;
 
     /// <summary>The scratch space <see cref="Normalize"/> needs for a text of the given length.</summary>
-    public static int BufferLength(int textLength) => MaxLength + (2 * textLength) + 1;
+    public static int BufferLength(int textLength) => (3 * textLength) + 1;
 
     private const string Digits = "0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9";
     private const string Punctuation = @"\-\u2010-\u2015\u2212\u30FC\uFF0D\uFF0F/\uFF0E. \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D\[\]~\u2053\u223C\uFF5E";
@@ -75,7 +75,8 @@ internal static class InputText
             return ParseFailure.TooLong;
         }
 
-        var found = Extract(text, destination[MaxLength..]);
+        // The number is written to destination[..text.Length]; an RFC 3966 phone context is assembled after it.
+        var found = Extract(text, destination[text.Length..]);
         var subaddress = found.IndexOf(Subaddress, StringComparison.Ordinal);
         if (subaddress > 0)
         {
@@ -178,7 +179,7 @@ internal static class InputText
         }
 
         var digits = text[0] == '+' ? text[1..] : text;
-        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
+        return !digits.IsEmpty && AsciiDigits.All(digits);
     }
 
     /// <summary>The value of an ASCII, full-width, Arabic-Indic or Eastern Arabic-Indic digit, or -1.</summary>

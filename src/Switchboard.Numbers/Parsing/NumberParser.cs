@@ -44,10 +44,12 @@ internal sealed class NumberParser(PlanCatalog catalog)
         }
 
         var national = ExtractNationalNumber(rest, plan);
-        if (RegionOf(countryCode, national) is { } exact)
+        NumberType? type = null;
+        if (RegionOf(countryCode, national, out var typeInRegion) is { } exact)
         {
             region = exact;
             plan = exact;
+            type = typeInRegion;
         }
 
         if (national.Length < MinNationalLength)
@@ -60,12 +62,16 @@ internal sealed class NumberParser(PlanCatalog catalog)
             return new ParsedNumber(ParseFailure.TooLong);
         }
 
-        return new ParsedNumber(countryCode, region, region ?? plan, national);
+        return new ParsedNumber(countryCode, region, region ?? plan, national, type);
     }
 
-    /// <summary>The region of a national number among the regions sharing the calling code (libphonenumber's getCountryByCallingCode).</summary>
-    public RegionPlan? RegionOf(int callingCode, ReadOnlySpan<char> national)
+    /// <summary>
+    /// The region of a national number among the regions sharing the calling code (libphonenumber's
+    /// getCountryByCallingCode). When the region was recognised by the number's type, <paramref name="type"/> is it.
+    /// </summary>
+    public RegionPlan? RegionOf(int callingCode, ReadOnlySpan<char> national, out NumberType? type)
     {
+        type = null;
         var candidates = catalog.RegionsOf(callingCode);
         if (candidates.Length <= 1)
         {
@@ -74,10 +80,16 @@ internal sealed class NumberParser(PlanCatalog catalog)
 
         foreach (var candidate in candidates)
         {
-            if (candidate.HasLeadingDigits
-                ? !national.IsEmpty && candidate.MatchesLeadingDigits(national)
-                : candidate.TypeOf(national) is not null)
+            if (candidate.HasLeadingDigits)
             {
+                if (!national.IsEmpty && candidate.MatchesLeadingDigits(national))
+                {
+                    return candidate;
+                }
+            }
+            else if (candidate.TypeOf(national) is { } typeInCandidate)
+            {
+                type = typeInCandidate;
                 return candidate;
             }
         }
@@ -174,7 +186,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
 
         if (plan.Lengths.Length > 0)
         {
-            var lengthPlan = RegionOf(plan.CallingCode, national) ?? plan;
+            var lengthPlan = RegionOf(plan.CallingCode, national, out _) ?? plan;
             if (lengthPlan.CheckLength(national.Length) is LengthCheck.TooShort or LengthCheck.InvalidLength)
             {
                 return number;
@@ -186,13 +198,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
 
     private static ReadOnlySpan<char> StripNationalPrefix(ReadOnlySpan<char> number, RegionPlan plan)
     {
-        if (number.IsEmpty || !plan.HasNationalPrefixForParsing)
-        {
-            return number;
-        }
-
-        var pattern = plan.NationalPrefixForParsing;
-        var length = pattern.MatchLengthAtStart(number);
+        var length = number.IsEmpty ? -1 : plan.NationalPrefixLength(number);
         if (length < 0)
         {
             return number;
@@ -201,6 +207,7 @@ internal sealed class NumberParser(PlanCatalog catalog)
         if (plan.NationalPrefixTransform is { } transform && length > 0)
         {
             // Only a prefix that captured digits is transformed; that needs the groups, so a string.
+            var pattern = plan.NationalPrefixForParsing;
             var text = number.ToString();
             var match = pattern.Match(text);
             var groups = match.Groups.Count - 1;

@@ -5,15 +5,20 @@ namespace Switchboard.Numbers.Parsing;
 /// <summary>A number read from digits: its country code, the region it resolved to and its significant national digits.</summary>
 internal readonly ref struct ParsedNumber
 {
+    /// <summary>The type, when finding the region already established it.</summary>
+    private readonly NumberType? _knownType;
+
     public ParsedNumber(ParseFailure failure) => Failure = failure;
 
-    public ParsedNumber(int countryCode, RegionPlan? region, RegionPlan plan, ReadOnlySpan<char> national)
+    public ParsedNumber(int countryCode, RegionPlan? region, RegionPlan plan, ReadOnlySpan<char> national, NumberType? knownType)
     {
         CountryCode = countryCode;
         Region = region;
         Plan = plan;
         National = national;
+        _knownType = knownType;
     }
+
 
     /// <summary><see cref="ParseFailure.None"/> when the digits form a number.</summary>
     public ParseFailure Failure { get; }
@@ -33,6 +38,11 @@ internal readonly ref struct ParsedNumber
     /// <summary>The number's type, or null when it is not valid.</summary>
     public NumberType? Classify()
     {
+        if (_knownType is not null)
+        {
+            return _knownType;
+        }
+
         if (Plan!.HasTypes)
         {
             return Plan.TypeOf(National);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Switchboard.Hosting;
 using Switchboard.Numbers;
@@ -68,16 +69,20 @@ internal static class NumbersCommand
 
             var reader = standardInput();
             var interactive = ReferenceEquals(reader, Console.In) && !Console.IsInputRedirected;
-            while (reader.ReadLine() is { } line)
+            using var buffered = ReferenceEquals(output, Console.Out) && !interactive
+                ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
+                : null;
+            var writer = buffered ?? output;
+            foreach (var line in InputLines.Read(reader))
             {
-                output.WriteLine(Describe(line, settings, asJson));
+                writer.WriteLine(Describe(line, settings, asJson));
                 if (interactive)
                 {
-                    output.Flush();
+                    writer.Flush();
                 }
             }
 
-            output.Flush();
+            writer.Flush();
             return 0;
         });
 

@@ -30,6 +30,7 @@ internal static partial class ServerHost
         });
 
         builder.WebHost.UseUrls(builder.Configuration["Http:Urls"] ?? throw new ConfigurationFileException("Http:Urls is empty."));
+        builder.AddSip();
 
         builder.Services.AddMessaging(builder.Configuration);
         builder.Services.AddCallFlows(builder.Configuration);

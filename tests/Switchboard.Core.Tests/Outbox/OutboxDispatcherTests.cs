@@ -130,6 +130,30 @@ public sealed class OutboxDispatcherTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Stopping_mid_batch_hands_back_the_unattempted_claims_at_once(StorageProvider provider)
+    {
+        using var stopping = new CancellationTokenSource();
+        var sender = new ScriptedSender { OnSend = stopping.Cancel };
+        await using var f = await OutboxFixture.CreateAsync(provider, new OutboxOptions { MaxParallelSends = 1 }, sender);
+        for (var i = 0; i < 5; i++)
+        {
+            await f.Outbox.EnqueueAsync(OutgoingMessage.Sms("+31612345678", $"m{i}"), $"k{i}", None);
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => f.Dispatcher.DispatchDueAsync(stopping.Token));
+
+        var messages = await f.Outbox.ListAsync(10, None);
+        Assert.Single(messages, m => m.Status == MessageStatus.Sent);
+        Assert.All(messages.Where(m => m.Status != MessageStatus.Sent), m =>
+        {
+            Assert.Equal(MessageStatus.Queued, m.Status);
+            Assert.Equal(0, m.Attempts);
+            Assert.Equal(f.Time.GetUtcNow(), m.DueAt);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Concurrent_claimers_never_take_the_same_message(StorageProvider provider)
     {
         await using var f = await OutboxFixture.CreateAsync(provider, new ScriptedSender());

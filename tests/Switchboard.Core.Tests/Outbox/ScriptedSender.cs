@@ -14,6 +14,9 @@ public sealed class ScriptedSender(params MessageChannel[] channels) : IMessageS
 
     public ConcurrentQueue<StoredMessage> Attempts { get; } = new();
 
+    /// <summary>Runs at each attempt, before the answer (e.g. to stop the dispatcher mid-batch).</summary>
+    public Action? OnSend { get; set; }
+
     public ScriptedSender Then(SendOutcome outcome)
     {
         _script.Enqueue(outcome);
@@ -23,6 +26,7 @@ public sealed class ScriptedSender(params MessageChannel[] channels) : IMessageS
     public Task<SendOutcome> SendAsync(StoredMessage message, CancellationToken ct)
     {
         Attempts.Enqueue(message);
+        OnSend?.Invoke();
         return Task.FromResult(_script.TryDequeue(out var next) ? next : SendOutcome.Sent($"SM{Interlocked.Increment(ref _nextId):D32}"));
     }
 }

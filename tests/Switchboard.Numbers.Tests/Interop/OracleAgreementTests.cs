@@ -1,4 +1,3 @@
-using System.Text;
 using Switchboard.Testing;
 
 namespace Switchboard.Numbers.Tests.Interop;
@@ -40,17 +39,6 @@ public sealed class OracleAgreementTests
         }
 
         Assert.True(lines.Length >= MinimumCorpusSize, $"The corpus has {lines.Length} inputs, fewer than {MinimumCorpusSize}.");
-        Assert.True(disagreements.Count == 0, Report(disagreements, lines.Length));
-    }
-
-    private static string Report(List<string> disagreements, int total)
-    {
-        var report = new StringBuilder($"{disagreements.Count} of {total} inputs disagree; the first ones:\n");
-        foreach (var line in disagreements.Take(40))
-        {
-            report.AppendLine(line);
-        }
-
-        return report.ToString();
+        Assert.True(disagreements.Count == 0, OracleCorpus.Report(disagreements, $"of {lines.Length} inputs disagree"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Switchboard.Testing;
 
 namespace Switchboard.Numbers.Tests.Interop;
@@ -10,6 +11,18 @@ internal static class OracleCorpus
 
     /// <summary>The corpus lines: region, input, then libphonenumber-js's columns (see tests/oracles/numbers-oracle.mjs).</summary>
     public static string[] Load() => Lines.Value;
+
+    /// <summary>A failure message: how many findings, then the first forty.</summary>
+    public static string Report(IReadOnlyList<string> findings, string what)
+    {
+        var report = new StringBuilder($"{findings.Count} {what}; the first ones:\n");
+        foreach (var finding in findings.Take(40))
+        {
+            report.AppendLine(finding);
+        }
+
+        return report.ToString();
+    }
 
     private static string[] Build()
     {

@@ -43,6 +43,9 @@ public sealed class TwilioApiServer : IAsyncDisposable
     /// <summary>An answer used for every request when the script is empty; null means "accept with a new sid".</summary>
     public TwilioApiReply? Default { get; set; }
 
+    /// <summary>How long accepting a message takes when the script is empty (a slow provider, to catch a process mid-send).</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     /// <summary>Starts a server for the account <paramref name="accountSid"/> with that auth token.</summary>
     public static async Task<TwilioApiServer> StartAsync(string accountSid = "AC00000000000000000000000000000001", string authToken = "test-auth-token")
     {
@@ -98,7 +101,7 @@ public sealed class TwilioApiServer : IAsyncDisposable
         var form = await context.Request.ReadFormAsync();
         var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
         Requests.Enqueue(new TwilioApiRequest(fields));
-        var answer = _script.TryDequeue(out var scripted) ? scripted : Default ?? Accepted(fields);
+        var answer = _script.TryDequeue(out var scripted) ? scripted : Default ?? Accepted(fields) with { Delay = AcceptDelay };
         if (answer.Delay > TimeSpan.Zero)
         {
             await Task.Delay(answer.Delay, context.RequestAborted);

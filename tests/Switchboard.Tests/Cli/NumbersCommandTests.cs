@@ -60,6 +60,19 @@ public sealed class NumbersCommandTests : IDisposable
         Assert.Equal("+31612345678", Parse(lines[10]).GetProperty("e164").GetString());
     }
 
+    [Theory]
+    [InlineData("0612345678\r\nanonymous\r\n", 2)]
+    [InlineData("06123\r45678\n101", 2)]
+    [InlineData("\n\n\n", 3)]
+    [InlineData("no newline at the end", 1)]
+    public void Lines_are_split_at_newlines_only(string stdin, int lines)
+    {
+        var (_, output, _) = Run(["numbers", "classify", "--json"], stdin);
+
+        Assert.Equal(lines, output.Length);
+        Assert.DoesNotContain(output, line => Parse(line).GetProperty("input").GetString()!.EndsWith('\r'));
+    }
+
     [Fact]
     public void The_table_has_a_header_and_one_row_per_number()
     {

@@ -14,7 +14,7 @@ public sealed class ServerHostTests : IDisposable
     [Fact]
     public async Task Healthz_answers_ok_on_the_configured_url()
     {
-        await File.WriteAllTextAsync(_configPath, """{ "Http": { "Urls": "http://127.0.0.1:0" } }""");
+        await File.WriteAllTextAsync(_configPath, """{ "Http": { "Urls": "http://127.0.0.1:0" }, "Sip": { "Listen": ["udp:127.0.0.1:0"] } }""");
         await using var app = ServerHost.Build(new FileInfo(_configPath));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

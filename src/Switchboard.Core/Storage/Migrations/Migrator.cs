@@ -49,12 +49,6 @@ public static class Migrator
             applied++;
         }
 
-        if (database.Provider == StorageProvider.Postgres)
-        {
-            // Pooled connections cache type and statement metadata; new tables must be seen at once.
-            Npgsql.NpgsqlConnection.ClearAllPools();
-        }
-
         return applied;
     }
 

@@ -28,6 +28,7 @@ public sealed class SmtpMessageSenderTests
         Assert.Contains("X-Envelope-From: ivr@example.com", mail, StringComparison.Ordinal);
         Assert.Contains("X-Envelope-To: operator@example.com", mail, StringComparison.Ordinal);
         Assert.Contains("X-Auth-User: \r\n", mail, StringComparison.Ordinal);
+        Assert.Contains("X-TLS: no\r\n", mail, StringComparison.Ordinal);
         var parsed = await ParseAsync(mail);
         Assert.Equal("Callback request: Ivanov", parsed.Subject);
         Assert.Equal("Please call back +31 6 1234 5678 — ümlaut ✓", parsed.Body.TrimEnd());
@@ -42,6 +43,19 @@ public sealed class SmtpMessageSenderTests
 
         Assert.Equal(SendOutcomeKind.Sent, outcome.Kind);
         Assert.Contains($"X-Auth-User: {User}\r\n", await ReceivedAsync(message.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starttls_upgrades_the_connection_before_auth()
+    {
+        var message = Stored(OutgoingMessage.Email("operator@auth.example.com", "over TLS", "body"));
+
+        var outcome = await Sender(o => (o.Host, o.Security, o.User, o.Password) = ("localhost", SmtpSecurity.StartTls, User, Password)).SendAsync(message, default);
+
+        Assert.Equal(SendOutcomeKind.Sent, outcome.Kind);
+        var mail = await ReceivedAsync(message.Id);
+        Assert.Contains("X-TLS: yes\r\n", mail, StringComparison.Ordinal);
+        Assert.Contains($"X-Auth-User: {User}\r\n", mail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Switchboard.Numbers.Keypad;
+namespace Switchboard.Numbers.Metadata;
 
 /// <summary>
 /// A metadata pattern compiled to a nondeterministic automaton over the ten digits, so it can answer what a regular
@@ -66,6 +66,53 @@ internal sealed class DigitAutomaton
 
     /// <summary>True when <paramref name="prefix"/> is a proper beginning of some match (more digits could complete it).</summary>
     public bool IsProperPrefix(ReadOnlySpan<char> prefix, int maxLength) => CanContinue(prefix, null, maxLength);
+
+    /// <summary>
+    /// The equivalent deterministic automaton (subset construction): state 0 is the start, <c>next[state * 10 + digit]</c>
+    /// the following state or -1. Null when it would exceed <paramref name="maxStates"/> states.
+    /// </summary>
+    public (int[] Next, bool[] Accepting)? ToDeterministic(int maxStates)
+    {
+        var sets = new List<HashSet<int>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = new List<int>();
+        var accepting = new List<bool>();
+
+        int StateOf(HashSet<int> set)
+        {
+            var key = string.Join(',', set.Order());
+            if (index.TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            index[key] = sets.Count;
+            sets.Add(set);
+            accepting.Add(set.Contains(_accept));
+            next.AddRange(Enumerable.Repeat(-1, 10));
+            return sets.Count - 1;
+        }
+
+        StateOf(Closure([_start]));
+        for (var state = 0; state < sets.Count; state++)
+        {
+            if (sets.Count > maxStates)
+            {
+                return null;
+            }
+
+            for (var digit = 0; digit < 10; digit++)
+            {
+                var target = Step(sets[state], (ushort)(1 << digit));
+                if (target.Count > 0)
+                {
+                    next[(state * 10) + digit] = StateOf(target);
+                }
+            }
+        }
+
+        return ([.. next], [.. accepting]);
+    }
 
     private HashSet<int> Step(HashSet<int> states, ushort digits)
     {

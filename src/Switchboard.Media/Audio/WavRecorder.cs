@@ -1,0 +1,119 @@
+namespace Switchboard.Media.Audio;
+
+/// <summary>Records what a caller says (8 kHz linear audio, fed frame by frame) until a maximum length, a stretch of
+/// silence after speech, or a key; the silence or key that ended it is cut off the end.</summary>
+public sealed class WavRecorder
+{
+    private const int SampleRate = Resampler.TelephonyRate;
+    private readonly RecordingOptions _options;
+    private readonly List<short> _samples = [];
+    private readonly double _silencePower;
+    private int _silentRun;
+    private bool _heardSpeech;
+
+    /// <summary>A recorder with those limits.</summary>
+    public WavRecorder(RecordingOptions options)
+    {
+        _options = options;
+        _silencePower = 0.5 * Math.Pow(32767 * Math.Pow(10, (options.SilenceThresholdDbm0 - 3.14) / 20), 2);
+    }
+
+    /// <summary>Why the recording ended, or null while it goes on.</summary>
+    public RecordingEnd? Ended { get; private set; }
+
+    /// <summary>The audio recorded so far (without the silence or key that ended it).</summary>
+    public IReadOnlyList<short> Samples => _samples;
+
+    /// <summary>The length recorded so far.</summary>
+    public TimeSpan Duration => TimeSpan.FromSeconds(_samples.Count / (double)SampleRate);
+
+    /// <summary>Adds one frame; returns false once the recording has ended (later frames are ignored).</summary>
+    public bool Write(ReadOnlySpan<short> frame)
+    {
+        if (Ended is not null)
+        {
+            return false;
+        }
+
+        var room = (int)(_options.MaxLength.TotalSeconds * SampleRate) - _samples.Count;
+        var take = frame[..Math.Min(frame.Length, room)];
+        foreach (var sample in take)
+        {
+            _samples.Add(sample);
+        }
+
+        var power = 0.0;
+        foreach (var sample in take)
+        {
+            power += (double)sample * sample;
+        }
+
+        var silent = take.Length > 0 && power / take.Length < _silencePower;
+        _silentRun = silent ? _silentRun + take.Length : 0;
+        _heardSpeech |= !silent && take.Length > 0;
+        if (_options.EndOnSilence is { } silence && _heardSpeech && _silentRun >= silence.TotalSeconds * SampleRate)
+        {
+            Trim(_silentRun);
+            Ended = RecordingEnd.Silence;
+        }
+        else if (take.Length < frame.Length || room == take.Length)
+        {
+            Ended = RecordingEnd.MaxLength;
+        }
+
+        return Ended is null;
+    }
+
+    /// <summary>A key was pressed: ends the recording if it is one of the end keys (cutting off the key's tone), and says whether it did.</summary>
+    public bool Key(char digit, TimeSpan keyDuration)
+    {
+        if (Ended is not null || !_options.EndKeys.Contains(digit, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Trim((int)(keyDuration.TotalSeconds * SampleRate));
+        Ended = RecordingEnd.Key;
+        return true;
+    }
+
+    /// <summary>Ends the recording from outside (the caller hung up, the flow stopped it).</summary>
+    public void Stop() => Ended ??= RecordingEnd.Stopped;
+
+    /// <summary>The recording as a WAV file.</summary>
+    public byte[] ToWav(WavEncoding encoding = WavEncoding.Pcm16) => WavWriter.Write(_samples.ToArray(), SampleRate, encoding);
+
+    private void Trim(int samples) => _samples.RemoveRange(Math.Max(0, _samples.Count - samples), Math.Min(samples, _samples.Count));
+}
+
+/// <summary>When a <see cref="WavRecorder"/> stops.</summary>
+public sealed record RecordingOptions
+{
+    /// <summary>The longest recording.</summary>
+    public TimeSpan MaxLength { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>End after this much silence once the caller has spoken; null to never end on silence.</summary>
+    public TimeSpan? EndOnSilence { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Frames quieter than this count as silence (dBm0).</summary>
+    public double SilenceThresholdDbm0 { get; init; } = -45;
+
+    /// <summary>Keys that end the recording.</summary>
+    public string EndKeys { get; init; } = "#";
+}
+
+/// <summary>Why a recording ended.</summary>
+public enum RecordingEnd
+{
+    /// <summary>It reached the maximum length.</summary>
+    MaxLength,
+
+    /// <summary>The caller fell silent.</summary>
+    Silence,
+
+    /// <summary>The caller pressed an end key.</summary>
+    Key,
+
+    /// <summary>It was stopped from outside.</summary>
+    Stopped,
+}

@@ -1,0 +1,45 @@
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Messages;
+
+/// <summary>A MIME type or range with parameters, as in Content-Type and Accept (<c>application/sdp</c>, <c>multipart/mixed;boundary=x</c>, <c>*/*</c>).</summary>
+/// <param name="Type">The top-level type in lower case.</param>
+/// <param name="Subtype">The subtype in lower case.</param>
+/// <param name="Parameters">The parameters.</param>
+public sealed record MediaType(string Type, string Subtype, SipParameters Parameters)
+{
+    /// <summary>The SDP type, the only body an INVITE handler usually accepts.</summary>
+    public static MediaType Sdp { get; } = new("application", "sdp", new SipParameters());
+
+    /// <summary>True when this range (which may hold <c>*</c>) covers <paramref name="type"/>.</summary>
+    public bool Covers(MediaType type) =>
+        (Type == "*" || Type == type.Type) && (Subtype == "*" || Subtype == type.Subtype);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Type}/{Subtype}{Parameters}";
+
+    /// <summary>Parses a comma-separated list of media types (an empty value gives an empty list).</summary>
+    public static bool TryParseList(string value, List<MediaType> types, out string error) =>
+        CommaList.TryRead(value, types, TryRead, out error, allowEmpty: true);
+
+    private static bool TryRead(ref HeaderReader reader, out MediaType? type, out string error)
+    {
+        type = null;
+        var top = reader.ReadToken();
+        var slash = reader.TrySeparator('/');
+        var subtype = reader.ReadToken();
+        if (top.IsEmpty || !slash || subtype.IsEmpty)
+        {
+            error = $"'{AddressUri.Shorten(reader.Rest)}' is not a media type";
+            return false;
+        }
+
+        if (!SipParameters.TryRead(ref reader, out var parameters, out error))
+        {
+            return false;
+        }
+
+        type = new MediaType(top.ToString().ToLowerInvariant(), subtype.ToString().ToLowerInvariant(), parameters);
+        return true;
+    }
+}

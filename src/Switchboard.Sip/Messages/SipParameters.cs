@@ -1,0 +1,150 @@
+using System.Text;
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Messages;
+
+/// <summary>The ordered parameters of a header value (generic-param list); names compare case-insensitively.</summary>
+public sealed class SipParameters
+{
+    private readonly List<SipParameter> _items = [];
+
+    /// <summary>The parameters in the order they were written.</summary>
+    public IReadOnlyList<SipParameter> Items => _items;
+
+    /// <summary>True when a parameter of that name is present (with or without a value).</summary>
+    public bool Contains(string name) => Find(name) is not null;
+
+    /// <summary>The value of the named parameter; null when it is absent or has no value.</summary>
+    public string? this[string name] => Find(name)?.Value;
+
+    /// <summary>Adds or replaces a parameter.</summary>
+    public void Set(string name, string? value, bool quoted = false)
+    {
+        var index = IndexOf(name);
+        var parameter = new SipParameter(name, value, quoted);
+        if (index >= 0)
+        {
+            _items[index] = parameter;
+        }
+        else
+        {
+            _items.Add(parameter);
+        }
+    }
+
+    /// <summary>Removes the named parameter if present.</summary>
+    public void Remove(string name)
+    {
+        var index = IndexOf(name);
+        if (index >= 0)
+        {
+            _items.RemoveAt(index);
+        }
+    }
+
+    /// <summary>Copies the parameters.</summary>
+    public SipParameters Clone()
+    {
+        var copy = new SipParameters();
+        copy._items.AddRange(_items);
+        return copy;
+    }
+
+    /// <summary>Writes <c>;name=value</c> for each parameter.</summary>
+    public void AppendTo(StringBuilder builder)
+    {
+        foreach (var p in _items)
+        {
+            builder.Append(';').Append(p.Name);
+            if (p.Value is null)
+            {
+                continue;
+            }
+
+            builder.Append('=');
+            if (p.Quoted)
+            {
+                builder.Append('"').Append(p.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                builder.Append(p.Value);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        AppendTo(builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Reads <c>*( SEMI generic-param )</c>; fails on an empty or malformed parameter such as <c>;;</c>.</summary>
+    internal static bool TryRead(ref HeaderReader reader, out SipParameters parameters, out string error)
+    {
+        parameters = new SipParameters();
+        error = string.Empty;
+        while (reader.TrySeparator(';'))
+        {
+            var name = reader.ReadToken();
+            if (name.IsEmpty)
+            {
+                error = "an empty or malformed parameter name";
+                return false;
+            }
+
+            string? value = null;
+            var quoted = false;
+            if (reader.TrySeparator('='))
+            {
+                if (reader.Peek() == '"')
+                {
+                    if (!reader.TryReadQuotedString(out var text))
+                    {
+                        error = $"an unterminated quoted value in parameter '{name}'";
+                        return false;
+                    }
+
+                    value = text;
+                    quoted = true;
+                }
+                else
+                {
+                    var raw = reader.ReadWhile(static c => SipGrammar.IsTokenChar(c) || c is '[' or ']' or ':');
+                    if (raw.IsEmpty)
+                    {
+                        error = $"parameter '{name}' has '=' but no value";
+                        return false;
+                    }
+
+                    value = raw.ToString();
+                }
+            }
+
+            parameters._items.Add(new SipParameter(name.ToString(), value, quoted));
+        }
+
+        return true;
+    }
+
+    private SipParameter? Find(string name)
+    {
+        var index = IndexOf(name);
+        return index >= 0 ? _items[index] : null;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Messages;
+
+/// <summary>One Via hop (RFC 3261 §20.42, RFC 3581): protocol, transport, sent-by and parameters (branch, received, rport, maddr, ttl).</summary>
+public sealed class Via(string protocol, string transport, HostPort sentBy, SipParameters parameters)
+{
+    /// <summary>The magic cookie that marks an RFC 3261 branch.</summary>
+    public const string MagicCookie = "z9hG4bK";
+
+    /// <summary>Protocol name and version, normally <c>SIP/2.0</c>.</summary>
+    public string Protocol { get; } = protocol;
+
+    /// <summary>The transport in upper case (<c>UDP</c>, <c>TCP</c>, <c>TLS</c>, …).</summary>
+    public string Transport { get; } = transport;
+
+    /// <summary>The sent-by host and optional port.</summary>
+    public HostPort SentBy { get; } = sentBy;
+
+    /// <summary>The Via parameters.</summary>
+    public SipParameters Parameters { get; } = parameters;
+
+    /// <summary>The branch, or null (RFC 2543 peers).</summary>
+    public string? Branch => Parameters["branch"];
+
+    /// <summary>True when the branch starts with the RFC 3261 magic cookie and has something after it.</summary>
+    public bool HasRfc3261Branch => Branch is { Length: > 7 } b && b.StartsWith(MagicCookie, StringComparison.Ordinal);
+
+    /// <summary>The <c>received</c> parameter, or null.</summary>
+    public string? Received => Parameters["received"];
+
+    /// <summary>True when the <c>rport</c> parameter is present (RFC 3581).</summary>
+    public bool HasRport => Parameters.Contains("rport");
+
+    /// <summary>The value of <c>rport</c> once filled in by the receiver, or null.</summary>
+    public int? Rport => int.TryParse(Parameters["rport"], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+
+    /// <summary>The <c>maddr</c> parameter, or null.</summary>
+    public string? Maddr => Parameters["maddr"];
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var builder = new StringBuilder(Protocol).Append('/').Append(Transport).Append(' ').Append(SentBy.ToString());
+        Parameters.AppendTo(builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Parses a Via header value, which may hold several comma-separated hops, appending them in order.</summary>
+    public static bool TryParseList(string value, List<Via> vias, out string error) =>
+        CommaList.TryRead(value, vias, TryRead, out error);
+
+    private static bool TryRead(ref HeaderReader reader, out Via? via, out string error)
+    {
+        via = null;
+        reader.SkipWhitespace();
+        var name = reader.ReadToken();
+        var slash1 = reader.TrySeparator('/');
+        var version = reader.ReadToken();
+        var slash2 = reader.TrySeparator('/');
+        var transport = reader.ReadToken();
+        if (name.IsEmpty || !slash1 || version.IsEmpty || !slash2 || transport.IsEmpty)
+        {
+            error = "Via does not start with protocol/version/transport";
+            return false;
+        }
+
+        if (!reader.SkipWhitespace())
+        {
+            error = "Via needs white space before the sent-by host";
+            return false;
+        }
+
+        var hostStart = reader.Position;
+        if (reader.Peek() == '[')
+        {
+            reader.ReadUntilAny("]");
+            reader.TryChar(']');
+        }
+        else
+        {
+            reader.ReadWhile(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
+        }
+
+        var hostText = SliceText(ref reader, hostStart, reader.Position);
+        if (reader.TrySeparator(':'))
+        {
+            hostText = $"{hostText}:{reader.ReadWhile(char.IsAsciiDigit)}";
+        }
+
+        if (!HostPort.TryParse(hostText, out var sentBy))
+        {
+            error = $"'{hostText}' is not a valid Via sent-by";
+            return false;
+        }
+
+        if (!SipParameters.TryRead(ref reader, out var parameters, out error) || !CheckParameters(parameters, out error))
+        {
+            return false;
+        }
+
+        via = new Via($"{name}/{version}", transport.ToString().ToUpperInvariant(), sentBy, parameters);
+        return true;
+    }
+
+    private static string SliceText(ref HeaderReader reader, int start, int end)
+    {
+        var position = reader.Position;
+        reader.Position = start;
+        var text = reader.Rest[..(end - start)].ToString();
+        reader.Position = position;
+        return text;
+    }
+
+    private static bool CheckParameters(SipParameters parameters, out string error)
+    {
+        error = string.Empty;
+        if (parameters.Contains("received") && !IPAddress.TryParse(parameters["received"] ?? string.Empty, out _))
+        {
+            error = "Via received is not an IP address";
+            return false;
+        }
+
+        if (parameters["rport"] is { } rport && !HostPort.TryParsePort(rport, out _))
+        {
+            error = "Via rport is not a port number";
+            return false;
+        }
+
+        if (parameters.Contains("ttl") && !(byte.TryParse(parameters["ttl"], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            error = "Via ttl is not 0-255";
+            return false;
+        }
+
+        if (parameters.Contains("branch") && parameters["branch"] is null)
+        {
+            error = "Via branch has no value";
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Switchboard.Sip.Parsing;
+
+/// <summary>The character classes of the RFC 3261 ABNF (§25.1), shared by every header and URI reader.</summary>
+internal static class SipGrammar
+{
+    /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
+    public static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
+
+    /// <summary>word: token characters plus the separators RFC 3261 allows in a Call-ID.</summary>
+    public static bool IsWordChar(char c) =>
+        IsTokenChar(c) || c is '(' or ')' or '<' or '>' or ':' or '\\' or '"' or '/' or '[' or ']' or '?' or '{' or '}';
+
+    /// <summary>Linear white space inside a header value (folding is already undone).</summary>
+    public static bool IsWhitespace(char c) => c is ' ' or '\t';
+
+    /// <summary>unreserved = alphanum / mark.</summary>
+    public static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')';
+
+    /// <summary>True when <paramref name="text"/> is a non-empty token.</summary>
+    public static bool IsToken(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

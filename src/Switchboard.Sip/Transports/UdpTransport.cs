@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Transports;
+
+/// <summary>SIP over UDP: one datagram, one message (RFC 3261 §18); a datagram that is not a message is dropped.</summary>
+public sealed partial class UdpTransport : ISipTransport
+{
+    private readonly Socket _socket;
+    private readonly SipParserLimits _limits;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _receiving = Task.CompletedTask;
+
+    /// <summary>Binds the socket at once so the port is known (and taken) before <see cref="Start"/>.</summary>
+    public UdpTransport(IPEndPoint bind, SipParserLimits limits, ILogger logger)
+    {
+        _limits = limits;
+        _logger = logger;
+        _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (bind.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            _socket.DualMode = bind.Address.Equals(IPAddress.IPv6Any);
+        }
+
+        _socket.Bind(bind);
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    /// <inheritdoc/>
+    public SipTransportProtocol Protocol => SipTransportProtocol.Udp;
+
+    /// <inheritdoc/>
+    public bool IsReliable => false;
+
+    /// <inheritdoc/>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <inheritdoc/>
+    public void Start(Action<ReceivedMessage> receive) => _receiving = Task.Run(() => ReceiveLoopAsync(receive));
+
+    /// <inheritdoc/>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> message, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _socket.SendToAsync(message, SocketFlags.None, remote, cancellationToken);
+        }
+        catch (SocketException e)
+        {
+            LogSendFailed(_logger, remote, e.SocketErrorCode);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _socket.Dispose();
+        await _receiving;
+        _stopping.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync(Action<ReceivedMessage> receive)
+    {
+        var buffer = new byte[65_535];
+        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!_stopping.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+            {
+                continue;
+            }
+
+            var remote = Normalize((IPEndPoint)received.RemoteEndPoint);
+            var result = SipMessageParser.Parse(buffer.AsSpan(0, received.ReceivedBytes), SipFraming.Datagram, _limits);
+            receive(new ReceivedMessage(result, this, remote));
+        }
+    }
+
+    private static IPEndPoint Normalize(IPEndPoint endPoint) =>
+        endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "UDP send to {Remote} failed: {Error}")]
+    private static partial void LogSendFailed(ILogger logger, IPEndPoint remote, SocketError error);
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transports;
+
+namespace Switchboard.Sip.UserAgent;
+
+/// <summary>A request handed to a <see cref="ISipRequestHandler"/>: read it, then answer it once (provisional responses first if needed).</summary>
+public sealed class IncomingRequest
+{
+    private readonly ServerTransaction _transaction;
+    private readonly SipUserAgent _agent;
+    private readonly TaskCompletionSource<SipRequest?> _acknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal IncomingRequest(ServerTransaction transaction, SipUserAgent agent)
+    {
+        _transaction = transaction;
+        _agent = agent;
+        LocalTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    }
+
+    /// <summary>The request.</summary>
+    public SipRequest Request => _transaction.Request;
+
+    /// <summary>Where it came from.</summary>
+    public SipSource Source => _transaction.Source;
+
+    /// <summary>The To tag this side uses in its responses (the dialog's local tag).</summary>
+    public string LocalTag { get; }
+
+    /// <summary>Fires when the caller cancels (CANCEL, answered with 487 by the core) or the transaction ends.</summary>
+    public CancellationToken Cancelled => _transaction.Abandoned;
+
+    /// <summary>True once CANCEL arrived for this INVITE.</summary>
+    public bool IsCancelled => _transaction is ServerInviteTransaction { IsCancelled: true };
+
+    /// <summary>For an INVITE answered 2xx: completes with the ACK, or null if none came within 64·T1.</summary>
+    public Task<SipRequest?> Acknowledged => _acknowledged.Task;
+
+    /// <summary>A response with Via, From, To (with <see cref="LocalTag"/>), Call-ID and CSeq filled in.</summary>
+    public SipResponse CreateResponse(int statusCode, string? reason = null) => SipResponse.For(Request, statusCode, reason, LocalTag);
+
+    /// <summary>Sends a response; a 2xx to INVITE is repeated by the core until its ACK arrives.</summary>
+    public void Respond(SipResponse response) => _agent.Respond(_transaction, response, _acknowledged);
+
+    /// <summary>Sends a response with just a status code.</summary>
+    public void Respond(int statusCode, string? reason = null) => Respond(CreateResponse(statusCode, reason));
+
+    /// <summary>True once a final response was sent.</summary>
+    public bool HasFinalResponse => _transaction.HasFinalResponse;
+}

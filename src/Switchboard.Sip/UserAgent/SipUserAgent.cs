@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Parsing;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transports;
+
+namespace Switchboard.Sip.UserAgent;
+
+/// <summary>
+/// The UA core over transactions and transports: makes the §8.2 checks, answers OPTIONS and CANCEL itself, answers
+/// requests the parser rejected (400, 501, 505) statelessly, repeats 2xx to INVITE until ACK, and hands the rest to the handler,
+/// which may answer later (a handler that never answers is cut off by the transaction's guard: 500, or 480 for INVITE).
+/// </summary>
+public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
+{
+    private readonly SipUserAgentOptions _options;
+    private readonly ISipRequestHandler _handler;
+    private readonly ILogger _logger;
+    private readonly string[] _allowed;
+    private readonly ConcurrentDictionary<string, SuccessRetransmitter> _awaitingAck = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    private SipUserAgent(SipUserAgentOptions options, ISipRequestHandler handler, TransactionLayer transactions, ILogger logger)
+    {
+        _options = options;
+        _handler = handler;
+        _logger = logger;
+        Transactions = transactions;
+        _allowed = [.. new[] { SipMethods.Options, SipMethods.Ack, SipMethods.Cancel }.Concat(handler.Methods).Distinct()];
+    }
+
+    /// <summary>The transaction layer (and through it the transports).</summary>
+    public TransactionLayer Transactions { get; }
+
+    /// <summary>The bound transports, with their real ports.</summary>
+    public IReadOnlyList<ISipTransport> Transports => Transactions.Transport.Transports;
+
+    /// <summary>Binds every listen address and starts serving; throws <see cref="System.Net.Sockets.SocketException"/> when an address cannot be bound.</summary>
+    public static SipUserAgent Start(SipUserAgentOptions options, ISipRequestHandler handler, TimeProvider time, ILoggerFactory loggers)
+    {
+        var transports = new List<ISipTransport>();
+        try
+        {
+            foreach (var listen in options.Listen)
+            {
+                transports.Add(listen.Protocol switch
+                {
+                    SipTransportProtocol.Udp => new UdpTransport(listen.EndPoint, options.Limits, loggers.CreateLogger<UdpTransport>()),
+                    SipTransportProtocol.Tcp => new TcpTransport(listen.EndPoint, options.Limits, options.Tcp, time, loggers.CreateLogger<TcpTransport>()),
+                    _ => throw new NotSupportedException($"{listen.Protocol} is not supported yet."),
+                });
+            }
+        }
+        catch
+        {
+            foreach (var transport in transports)
+            {
+                transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            throw;
+        }
+
+        var transportLayer = new SipTransportLayer(transports, options.Transport, loggers.CreateLogger<SipTransportLayer>());
+        var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>());
+        var agent = new SipUserAgent(options, handler, transactions, loggers.CreateLogger<SipUserAgent>());
+        transactions.Start(agent);
+        return agent;
+    }
+
+    /// <summary>Sends a request in a new client transaction (Max-Forwards and User-Agent added when missing).</summary>
+    public ClientTransaction SendRequest(SipRequest request, SipDestination destination)
+    {
+        if (!request.Headers.Contains(HeaderNames.MaxForwards))
+        {
+            request.Headers.Add(HeaderNames.MaxForwards, "70");
+        }
+
+        if (!request.Headers.Contains(HeaderNames.UserAgent))
+        {
+            request.Headers.Add(HeaderNames.UserAgent, _options.ProductName);
+        }
+
+        return Transactions.SendRequest(request, destination);
+    }
+
+    /// <summary>Sends the ACK for a 2xx (outside any transaction, with a fresh branch, §13.2.2.4); call it again for each retransmitted 2xx.</summary>
+    public ValueTask SendAckAsync(SipRequest ack, SipDestination destination, CancellationToken cancellationToken = default)
+    {
+        if (!ack.Headers.Contains(HeaderNames.Via))
+        {
+            ack.Headers.AddFirst(new SipHeader(HeaderNames.Via, Transactions.Transport.CreateVia(destination, TransactionLayer.NewBranch()).ToString()));
+            ack.Headers.Add(HeaderNames.MaxForwards, "70");
+        }
+
+        return Transactions.Transport.SendRequestAsync(ack, destination, cancellationToken);
+    }
+
+    /// <summary>The Contact URI for messages sent over <paramref name="transport"/>: this host's address and port, with the transport named for TCP.</summary>
+    public SipUri ContactFor(ISipTransport transport, string? user = null)
+    {
+        var uri = new SipUri(false, user, new HostPort(_options.Transport.AdvertisedHost ?? transport.LocalEndPoint.Address.ToString(), transport.LocalEndPoint.Port));
+        if (transport.Protocol != SipTransportProtocol.Udp)
+        {
+            uri.Parameters.Set("transport", transport.Protocol.ToString().ToLowerInvariant());
+        }
+
+        return uri;
+    }
+
+    /// <inheritdoc/>
+    public void OnRequest(ServerTransaction transaction)
+    {
+        var incoming = new IncomingRequest(transaction, this);
+        var request = transaction.Request;
+        var refusal = RequestChecks.Refusal(request, _allowed, _options, incoming.LocalTag) ?? SourceRefusal(incoming);
+        if (refusal is not null)
+        {
+            incoming.Respond(refusal);
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case SipMethods.Options when !_handler.Methods.Contains(SipMethods.Options):
+                incoming.Respond(Capabilities(incoming.CreateResponse(200)));
+                return;
+            case SipMethods.Cancel:
+                Cancel(incoming);
+                return;
+        }
+
+        _ = HandleAsync(incoming);
+    }
+
+    /// <inheritdoc/>
+    public void OnAck(SipRequest ack, SipSource source)
+    {
+        if (ack.CallId is { } callId && ack.CSeq is { } cseq && _awaitingAck.TryGetValue(SuccessRetransmitter.KeyOf(callId, cseq.Number), out var waiting))
+        {
+            waiting.Finish(ack);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnStrayResponse(SipResponse response, SipSource source) => LogStrayResponse(_logger, response.StatusCode, source);
+
+    /// <inheritdoc/>
+    public void OnRejected(ReceivedMessage message)
+    {
+        var rejection = message.Result.Rejection!;
+        if (!rejection.IsRequest || rejection.Headers is null || rejection.Method == SipMethods.Ack)
+        {
+            return;
+        }
+
+        var status = rejection.Kind == SipRejectionKind.VersionNotSupported ? 505
+            : rejection.Method is { } method && !SipMethods.IsKnown(method) ? 501
+            : 400;
+        var reason = status == 400 ? $"Bad Request ({Printable(rejection.Reason)})" : null;
+        var response = WithServer(SipResponse.For(rejection.Headers, status, reason));
+        _ = SendStatelessAsync(response, new SipSource(message.Transport, message.Remote));
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        foreach (var waiting in _awaitingAck.Values)
+        {
+            waiting.Dispose();
+        }
+
+        await Transactions.Transport.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    internal void Respond(ServerTransaction transaction, SipResponse response, TaskCompletionSource<SipRequest?> acknowledged)
+    {
+        if (transaction.HasFinalResponse)
+        {
+            return;
+        }
+
+        WithServer(response);
+        transaction.Respond(response);
+        if (transaction is ServerInviteTransaction && response.IsSuccess)
+        {
+            var retransmitter = new SuccessRetransmitter(response, transaction.Source, Transactions, acknowledged, done => _awaitingAck.TryRemove(done.Key, out _));
+            _awaitingAck[retransmitter.Key] = retransmitter;
+        }
+    }
+
+    private async Task HandleAsync(IncomingRequest incoming)
+    {
+        try
+        {
+            await _handler.HandleAsync(incoming, _stopping.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogHandlerFailed(_logger, incoming.Request.Method, e);
+            incoming.Respond(500);
+        }
+    }
+
+    private void Cancel(IncomingRequest cancel)
+    {
+        var invite = Transactions.FindInviteFor(cancel.Request);
+        if (invite is null)
+        {
+            cancel.Respond(481);
+            return;
+        }
+
+        cancel.Respond(200);
+        if (!invite.HasFinalResponse)
+        {
+            invite.IsCancelled = true;
+            invite.Respond(WithServer(SipResponse.For(invite.Request, 487, toTag: invite.LastResponse?.To?.Tag ?? cancel.LocalTag)));
+            invite.Abandon();
+        }
+    }
+
+    private SipResponse? SourceRefusal(IncomingRequest incoming)
+    {
+        if (incoming.Request.Method != SipMethods.Invite || _options.InviteSources is not { } allowed || allowed.Allows(incoming.Source.Remote.Address))
+        {
+            return null;
+        }
+
+        LogSourceRefused(_logger, incoming.Source);
+        return incoming.CreateResponse(403, "Forbidden (source not allowed)");
+    }
+
+    private SipResponse Capabilities(SipResponse response)
+    {
+        response.Headers.Add(HeaderNames.Allow, string.Join(", ", _allowed));
+        response.Headers.Add(HeaderNames.Accept, RequestChecks.AcceptValue(_options));
+        response.Headers.Add("Accept-Encoding", "identity");
+        if (_options.Extensions.Count > 0)
+        {
+            response.Headers.Add(HeaderNames.Supported, string.Join(", ", _options.Extensions));
+        }
+
+        return response;
+    }
+
+    private SipResponse WithServer(SipResponse response)
+    {
+        if (!response.Headers.Contains(HeaderNames.Server))
+        {
+            response.Headers.Add(HeaderNames.Server, _options.ProductName);
+        }
+
+        return response;
+    }
+
+    private async Task SendStatelessAsync(SipResponse response, SipSource source)
+    {
+        try
+        {
+            await Transactions.Transport.SendResponseAsync(response, source);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogHandlerFailed(_logger, "stateless response", e);
+        }
+    }
+
+    private static string Printable(string reason)
+    {
+        var clean = new string([.. reason.Select(c => char.IsControl(c) ? ' ' : c)]);
+        return clean.Length <= 120 ? clean : clean[..120];
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped a {Status} response from {Source} that matches no transaction")]
+    private static partial void LogStrayResponse(ILogger logger, int status, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE from {Source} refused with 403: the source is not in Sip:AllowedSources")]
+    private static partial void LogSourceRefused(ILogger logger, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Method} handler failed; answered 500")]
+    private static partial void LogHandlerFailed(ILogger logger, string method, Exception exception);
+}

@@ -1,0 +1,38 @@
+using Switchboard.Sip.Hardening;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Parsing;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transports;
+
+namespace Switchboard.Sip.UserAgent;
+
+/// <summary>Everything that shapes a user agent: where it listens, limits, timers and what it advertises.</summary>
+public sealed record SipUserAgentOptions
+{
+    /// <summary>The listen addresses (one transport each).</summary>
+    public IReadOnlyList<SipListenAddress> Listen { get; init; } = [SipListenAddress.Parse("udp:127.0.0.1:5060"), SipListenAddress.Parse("tcp:127.0.0.1:5060")];
+
+    /// <summary>Message size limits.</summary>
+    public SipParserLimits Limits { get; init; } = SipParserLimits.Default;
+
+    /// <summary>TCP connection limits.</summary>
+    public TcpOptions Tcp { get; init; } = new();
+
+    /// <summary>Addressing (advertised host, symmetric responses).</summary>
+    public SipTransportOptions Transport { get; init; } = new();
+
+    /// <summary>T1, T2, T4.</summary>
+    public SipTimers Timers { get; init; } = new();
+
+    /// <summary>Sent as Server and User-Agent.</summary>
+    public string ProductName { get; init; } = "Switchboard";
+
+    /// <summary>Option tags this user agent supports (a Require naming anything else gets 420).</summary>
+    public IReadOnlyCollection<string> Extensions { get; init; } = [];
+
+    /// <summary>Sources allowed to send INVITE without authentication; null allows every source.</summary>
+    public SourceAllowList? InviteSources { get; init; }
+
+    /// <summary>Body types the user agent understands (anything else gets 415; an INVITE whose Accept excludes them all gets 406).</summary>
+    public IReadOnlyCollection<MediaType> AcceptedBodies { get; init; } = [MediaType.Sdp];
+}

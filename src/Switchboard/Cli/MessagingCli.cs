@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Hosting;
+using Switchboard.Storage;
+using Switchboard.Storage.Migrations;
+
+namespace Switchboard.Cli;
+
+/// <summary>The messaging services for a CLI command, on the configured database (migrated), without the HTTP server.</summary>
+internal static class MessagingCli
+{
+    /// <summary>Builds the services from the settings file and the environment and brings the schema up to date.</summary>
+    public static async Task<ServiceProvider> OpenAsync(FileInfo? configFile, CancellationToken ct)
+    {
+        var configuration = SwitchboardConfiguration.Load(configFile);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(configuration)
+            .AddMessaging(configuration, dispatch: false)
+            .BuildServiceProvider();
+        try
+        {
+            await services.GetRequiredService<Database>().MigrateAsync(ct);
+            return services;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+}

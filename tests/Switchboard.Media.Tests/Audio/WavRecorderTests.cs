@@ -1,0 +1,79 @@
+using Switchboard.Media.Audio;
+
+namespace Switchboard.Media.Tests.Audio;
+
+public class WavRecorderTests
+{
+    private static readonly short[] Speech = Tones.Sines(TimeSpan.FromMilliseconds(20), (300, -20), (1100, -25));
+    private static readonly short[] Quiet = new short[160];
+
+    [Fact]
+    public void Recording_stops_at_the_maximum_length()
+    {
+        var recorder = new WavRecorder(new RecordingOptions { MaxLength = TimeSpan.FromMilliseconds(50), EndOnSilence = null });
+
+        Assert.True(recorder.Write(Speech));
+        Assert.True(recorder.Write(Speech));
+        Assert.False(recorder.Write(Speech));
+
+        Assert.Equal(RecordingEnd.MaxLength, recorder.Ended);
+        Assert.Equal(400, recorder.Samples.Count);
+        Assert.False(recorder.Write(Speech));
+    }
+
+    [Fact]
+    public void Silence_after_speech_ends_the_recording_and_is_cut_off()
+    {
+        var recorder = new WavRecorder(new RecordingOptions { EndOnSilence = TimeSpan.FromMilliseconds(100) });
+
+        for (var i = 0; i < 10; i++)
+        {
+            recorder.Write(Quiet);
+        }
+
+        Assert.Null(recorder.Ended);
+        for (var i = 0; i < 5; i++)
+        {
+            recorder.Write(Speech);
+        }
+
+        var frames = 0;
+        while (recorder.Write(Quiet))
+        {
+            frames++;
+        }
+
+        Assert.Equal(RecordingEnd.Silence, recorder.Ended);
+        Assert.Equal(4, frames);
+        Assert.Equal((10 + 5) * 160, recorder.Samples.Count);
+    }
+
+    [Fact]
+    public void An_end_key_stops_the_recording_without_its_tone_and_other_keys_do_not()
+    {
+        var recorder = new WavRecorder(new RecordingOptions { EndKeys = "#*" });
+        for (var i = 0; i < 10; i++)
+        {
+            recorder.Write(Speech);
+        }
+
+        Assert.False(recorder.Key('5', TimeSpan.FromMilliseconds(40)));
+        Assert.True(recorder.Key('#', TimeSpan.FromMilliseconds(40)));
+
+        Assert.Equal(RecordingEnd.Key, recorder.Ended);
+        Assert.Equal(1600 - 320, recorder.Samples.Count);
+    }
+
+    [Fact]
+    public void The_recording_is_saved_as_a_wav_file()
+    {
+        var recorder = new WavRecorder(new RecordingOptions());
+        recorder.Write(Speech);
+        recorder.Stop();
+
+        var audio = WavReader.Read(recorder.ToWav(WavEncoding.ALaw)).Audio!;
+
+        Assert.Equal(RecordingEnd.Stopped, recorder.Ended);
+        Assert.Equal((8000, WavEncoding.ALaw, 160), (audio.SampleRate, audio.Encoding, audio.Samples.Length));
+    }
+}

@@ -1,0 +1,67 @@
+using Switchboard.Sip.Tests.TestPeers;
+using Switchboard.Testing;
+
+namespace Switchboard.Sip.Tests.Interop;
+
+[Trait("Category", Categories.Interop)]
+public sealed class SippUacTests
+{
+    private static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", name);
+
+    [Theory]
+    [InlineData("udp", "u1")]
+    [InlineData("tcp", "t1")]
+    public async Task Sipp_places_100_calls_to_the_test_uas_and_every_one_completes(string listen, string transport)
+    {
+        var uas = new TestUas();
+        await using var agent = uas.Start($"{listen}:127.0.0.1:0");
+
+        var result = await Sipp.CallAsync(agent.Transports[0].LocalEndPoint, transport, 100, Scenario("uac.xml"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(100, uas.Answered);
+        Assert.Equal(100, uas.Ended);
+    }
+
+    [Fact]
+    public async Task With_10_percent_loss_on_both_sides_every_call_still_completes_through_retransmissions()
+    {
+        var uas = new TestUas();
+        await using var agent = uas.Start("udp:127.0.0.1:0");
+
+        var result = await Sipp.CallAsync(agent.Transports[0].LocalEndPoint, "u1", 30, Scenario("uac.xml"), "-lost", "10");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(uas.Answered == 30 && uas.Ended == 30, $"answered {uas.Answered}, ended {uas.Ended}\n{result}");
+    }
+
+    [Theory]
+    [InlineData("udp", "u1")]
+    [InlineData("tcp", "t1")]
+    public async Task A_call_cancelled_while_ringing_gets_200_for_the_cancel_and_487_for_the_invite(string listen, string transport)
+    {
+        var uas = new TestUas { AnswerDelay = TimeSpan.FromSeconds(30) };
+        await using var agent = uas.Start($"{listen}:127.0.0.1:0");
+
+        var result = await Sipp.CallAsync(agent.Transports[0].LocalEndPoint, transport, 10, Scenario("uac-cancel.xml"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(10, uas.Cancelled);
+        Assert.Equal(0, uas.Answered);
+    }
+
+    [Theory]
+    [InlineData("udp", "u1")]
+    [InlineData("tcp", "t1")]
+    public async Task A_re_invite_inside_the_call_is_answered_and_the_call_then_ends(string listen, string transport)
+    {
+        var uas = new TestUas();
+        await using var agent = uas.Start($"{listen}:127.0.0.1:0");
+
+        var result = await Sipp.CallAsync(agent.Transports[0].LocalEndPoint, transport, 10, Scenario("uac-reinvite.xml"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(10, uas.Refreshed);
+        Assert.Equal(10, uas.Ended);
+    }
+}

@@ -1,0 +1,29 @@
+using Switchboard.Sip.Tests.TestPeers;
+using Switchboard.Sip.Transports;
+using Switchboard.Sip.UserAgent;
+using Switchboard.Testing;
+
+namespace Switchboard.Sip.Tests.Interop;
+
+[Trait("Category", Categories.Interop)]
+public sealed class SippUasTests
+{
+    [Theory]
+    [InlineData("udp", "u1", SipTransportProtocol.Udp)]
+    [InlineData("tcp", "t1", SipTransportProtocol.Tcp)]
+    public async Task Calls_placed_by_the_stack_are_answered_by_sipp_and_hung_up_with_bye(string listen, string transport, SipTransportProtocol protocol)
+    {
+        const int calls = 20;
+        await using var agent = TestAgent.Start(new RejectingRequestHandler(404), $"{listen}:127.0.0.1:0");
+        var (sipp, port) = Sipp.StartServer(transport, "uas", "-m", $"{calls}");
+        using var _ = sipp;
+        await Task.Delay(500);
+        var target = new SipDestination(protocol, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(i => TestUac.CallAsync(agent, target, $"callee{i}")));
+        var sippResult = await Sipp.WaitAsync(sipp, TimeSpan.FromSeconds(30));
+
+        Assert.All(results, r => Assert.Equal((200, 200), r));
+        Assert.True(sippResult.ExitCode == 0, sippResult.ToString());
+    }
+}
