@@ -14,6 +14,7 @@ public sealed class AppsStartupTests : IDisposable
         await File.WriteAllTextAsync(path, $$"""
             {
               "Http": { "Urls": "http://127.0.0.1:0" },
+              "Sip": { "Listen": ["udp:127.0.0.1:0"] },
               "Storage": { "DataDirectory": "{{_directory.Replace("\\", "/", StringComparison.Ordinal)}}" },
               "Apps": {{apps}}
             }
