@@ -40,7 +40,8 @@ internal static class MediaClockLoad
             catch (ObjectDisposedException)
             {
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         drain.Start();
 
         var allocator = new RtpPortAllocator(new RtpPortRange(30000, 30000 + (4 * calls) + 999), IPAddress.Loopback);

@@ -28,7 +28,8 @@ public sealed class MessageGuard(NumberPlan plan, IOptions<GuardOptions> options
 
     /// <summary>
     /// Judges <paramref name="request"/> inside the caller's transaction: enqueueing in the same
-    /// transaction makes check and enqueue one step (exact limits on SQLite, whose write transactions run one at a time).
+    /// transaction makes check and enqueue one step: exact limits on SQLite, whose write transactions run
+    /// one at a time; on PostgreSQL exact for the per-destination limit (a lock per destination).
     /// </summary>
     public async Task<GuardDecision> CheckAsync(GuardRequest request, DatabaseTransaction transaction, CancellationToken ct)
     {
@@ -45,6 +46,9 @@ public sealed class MessageGuard(NumberPlan plan, IOptions<GuardOptions> options
         }
 
         var number = judged.Number!;
+        // Checks of one destination queue behind each other, so a check and an enqueue in one
+        // transaction are exact for the per-destination limit on PostgreSQL too.
+        await database.LockAsync(transaction, "guard:" + number.E164, ct);
         var now = time.GetUtcNow();
         if (await CountAsync(transaction, "recipient = @value", number.E164, now - _options.PerDestinationWindow, ct) >= _options.PerDestinationLimit)
         {

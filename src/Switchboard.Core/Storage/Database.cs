@@ -59,6 +59,13 @@ public abstract class Database : IAsyncDisposable
     /// </summary>
     internal virtual ValueTask<WriterTurn?> AcquireWriterAsync(CancellationToken ct) => ValueTask.FromResult<WriterTurn?>(null);
 
+    /// <summary>
+    /// Holds a lock named <paramref name="key"/> until <paramref name="transaction"/> ends, so transactions
+    /// that check-then-write the same thing run one after the other. On SQLite every write transaction
+    /// already does.
+    /// </summary>
+    internal abstract Task LockAsync(DatabaseTransaction transaction, string key, CancellationToken ct);
+
     /// <summary>Takes the schema lock that keeps two nodes from migrating at once, inside <paramref name="transaction"/>.</summary>
     internal abstract Task LockSchemaAsync(DatabaseTransaction transaction, CancellationToken ct);
 

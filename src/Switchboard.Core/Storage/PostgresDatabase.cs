@@ -33,6 +33,13 @@ internal sealed class PostgresDatabase(string connectionString) : Database
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    internal override async Task LockAsync(DatabaseTransaction transaction, string key, CancellationToken ct)
+    {
+        await using var command = transaction.CreateCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))");
+        command.AddParameter("key", key);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();

@@ -96,4 +96,6 @@ internal sealed class SqliteDatabase : Database
 
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) already holds the one write lock.
     internal override Task LockSchemaAsync(DatabaseTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+
+    internal override Task LockAsync(DatabaseTransaction transaction, string key, CancellationToken ct) => Task.CompletedTask;
 }

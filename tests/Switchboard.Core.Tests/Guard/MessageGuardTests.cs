@@ -93,6 +93,40 @@ public sealed class MessageGuardTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Concurrent_check_and_enqueue_in_one_transaction_lets_exactly_one_through(StorageProvider provider)
+    {
+        await using var f = await GuardFixture.CreateAsync(provider, new GuardOptions { AllowedCountries = { "NL" } });
+        const int Callers = 6;
+        var checkedCount = 0;
+        var allChecked = new TaskCompletionSource();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Callers).Select(async i =>
+        {
+            await using var transaction = await f.Database.BeginAsync(None);
+            var decision = await f.Guard.CheckAsync(new GuardRequest("+31612345678", MessageChannel.Sms), transaction, None);
+
+            // Widen the race: without serialisation every caller would pass the check before any enqueues.
+            if (Interlocked.Increment(ref checkedCount) == Callers)
+            {
+                allChecked.TrySetResult();
+            }
+
+            await Task.WhenAny(allChecked.Task, Task.Delay(300));
+            if (decision.Allowed)
+            {
+                await f.Outbox.EnqueueAsync(OutgoingMessage.Sms(decision.Number!.E164, "link"), $"call-{i}/sms", transaction, None);
+            }
+
+            await transaction.CommitAsync(None);
+            return decision.Allowed;
+        }));
+
+        Assert.Single(outcomes, allowed => allowed);
+        Assert.Single(await f.Outbox.ListAsync(10, None));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_caller_may_cause_only_its_quota(StorageProvider provider)
     {
         var options = new GuardOptions { AllowedCountries = { "NL" }, PerCallerLimit = 2, PerCallerWindow = TimeSpan.FromHours(1) };
@@ -142,6 +176,8 @@ public sealed class MessageGuardTests
         public SqlOutbox Outbox => _outbox.Outbox;
 
         public ManualTime Time => _outbox.Time;
+
+        public Database Database => _outbox.Database;
 
         public static async Task<GuardFixture> CreateAsync(StorageProvider provider, GuardOptions options) =>
             new(await OutboxFixture.CreateAsync(provider, new ScriptedSender(MessageChannel.Sms, MessageChannel.WhatsApp, MessageChannel.Email)), options);
