@@ -2,11 +2,9 @@ using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls;
 using Switchboard.Flows;
 using Switchboard.Hosting;
-using Switchboard.Numbers;
 using Switchboard.Prompts;
 using Switchboard.Simulation;
 using Switchboard.Storage;
@@ -86,11 +84,9 @@ internal static class SimulateCommand
             }
 
             var library = PromptLibrary.Load(PromptsRoot(configuration));
-            await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false).AddCallFlows(configuration).BuildServiceProvider();
             await services.GetRequiredService<Database>().MigrateAsync(CancellationToken.None);
-            var recorder = new CallRecorder(services.GetRequiredService<Database>(), NumberPlan.Default,
-                configuration["Numbers:DefaultRegion"] ?? "NL", int.TryParse(configuration["Numbers:MaxExtensionDigits"], out var digits) ? digits : 4);
-            var host = new FlowHost(configuration, BuiltInApps.Catalog(services), NullLogger<FlowHost>.Instance, recorder);
+            var host = services.GetRequiredService<FlowHost>();
             host.Prepare(arguments.App);
 
             using var call = new SimulatedCall($"sim-{Guid.NewGuid():N}", caller, arguments.To ?? "",

@@ -33,6 +33,7 @@ internal static partial class ServerHost
         builder.AddSip();
 
         builder.Services.AddMessaging(builder.Configuration);
+        builder.Services.AddCallFlows(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
