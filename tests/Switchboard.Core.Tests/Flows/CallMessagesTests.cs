@@ -23,14 +23,21 @@ public sealed class CallMessagesTests : IDisposable
 
     private static CallRecorder Recorder(OutboxFixture outbox) => new(outbox.Database, NumberPlan.Default, "NL", 4);
 
+    /// <summary>A new call whose <c>calls</c> row has been written, as the flow host does at the start.</summary>
+    private async Task<SimulatedCall> RecordedCallAsync(CallRecorder recorder)
+    {
+        var call = NewCall();
+        await recorder.StartAsync(call, AppSettings.Read(new ConfigurationBuilder().Build(), "notify"), default);
+        return call;
+    }
+
     [Theory]
     [MemberData(nameof(Storage.TestDatabase.Providers), MemberType = typeof(Storage.TestDatabase))]
     public async Task A_rolled_back_enqueue_leaves_neither_the_message_nor_the_link(StorageProvider provider)
     {
         await using var outbox = await OutboxFixture.CreateAsync(provider);
         var recorder = Recorder(outbox);
-        using var call = NewCall();
-        await recorder.StartAsync(call, AppSettings.Read(new ConfigurationBuilder().Build(), "notify"), default);
+        using var call = await RecordedCallAsync(recorder);
 
         string id;
         await using (var transaction = await outbox.Database.BeginAsync(default))
@@ -72,8 +79,7 @@ public sealed class CallMessagesTests : IDisposable
     {
         await using var outbox = await OutboxFixture.CreateAsync(provider);
         var recorder = Recorder(outbox);
-        using var call = NewCall();
-        await recorder.StartAsync(call, AppSettings.Read(new ConfigurationBuilder().Build(), "notify"), default);
+        using var call = await RecordedCallAsync(recorder);
 
         for (var i = 0; i < 2; i++)
         {
