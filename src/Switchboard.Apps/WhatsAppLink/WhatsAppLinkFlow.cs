@@ -160,7 +160,10 @@ public sealed class WhatsAppLinkFlow(WhatsAppLinkOptions options, NumberPlan pla
         return false;
     }
 
-    /// <summary>Checks and enqueues in one transaction, then tells the caller; the enqueue ignores a hang-up (rule 4).</summary>
+    /// <summary>
+    /// Checks, enqueues and links the message to the call's record in one transaction, then tells the caller; the enqueue
+    /// ignores a hang-up (rule 4).
+    /// </summary>
     private async Task SendAsync(ICall call, PhoneNumber to, CallerNumber caller, CancellationToken ct)
     {
         var body = options.Template.Render(new MessageValues(
@@ -175,6 +178,7 @@ public sealed class WhatsAppLinkFlow(WhatsAppLinkOptions options, NumberPlan pla
             if (decision.Allowed)
             {
                 var queued = await outbox.EnqueueAsync(message, $"call:{call.Id}:whatsapp-link", transaction, CancellationToken.None);
+                await CallMessages.LinkAsync(transaction, call.Id, queued.MessageId, CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 call.Journal.AddMessage(new QueuedMessage(queued.MessageId, options.Channel.ToString().ToLowerInvariant(), to.E164, body));
                 call.Journal.SetOutcome(options.Channel == MessageChannel.WhatsApp ? Outcomes.WhatsAppSent : Outcomes.SmsSent);

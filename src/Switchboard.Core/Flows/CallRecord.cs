@@ -14,7 +14,7 @@ namespace Switchboard.Flows;
 /// <param name="Called">The number dialled.</param>
 /// <param name="Outcome">How the call ended for the business.</param>
 /// <param name="HangUp">Who hung up.</param>
-/// <param name="MessageIds">The outbox ids of the messages the call caused.</param>
+/// <param name="MessageIds">The outbox ids of the messages the call caused, linked as each was queued (<c>call_messages</c>).</param>
 /// <param name="Events">The ordered event log.</param>
 public sealed record CallRecord(
     string Id, string App, string AppType, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string CallerRaw,

@@ -8,6 +8,7 @@ namespace Switchboard.Flows;
 
 /// <summary>
 /// Writes each call to the <c>calls</c> table when it starts and completes the row, with the event log, when it ends.
+/// The messages a call caused are linked by the flow as it enqueues them (<see cref="CallMessages"/>), not here.
 /// The caller's number is read from the usual sources (<see cref="CallerNumber.DefaultOrder"/>) in <paramref name="defaultRegion"/>.
 /// </summary>
 public sealed class CallRecorder(Database database, NumberPlan plan, string defaultRegion, int maxExtensionDigits)
@@ -32,19 +33,18 @@ public sealed class CallRecorder(Database database, NumberPlan plan, string defa
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Completes the row (end, outcome, who hung up, message ids) and stores the event log, in one transaction.</summary>
+    /// <summary>Completes the row (end, outcome, who hung up) and stores the event log, in one transaction.</summary>
     public async Task FinishAsync(ICall call, CancellationToken ct)
     {
         var journal = call.Journal;
         await using var transaction = await database.BeginAsync(ct);
         await using (var update = transaction.CreateCommand(
-            "UPDATE calls SET ended_at = @ended, outcome = @outcome, hangup = @hangup, message_ids = @messages WHERE id = @id"))
+            "UPDATE calls SET ended_at = @ended, outcome = @outcome, hangup = @hangup WHERE id = @id"))
         {
             update.AddParameter("id", call.Id)
                 .AddParameter("ended", call.Time.GetUtcNow().ToUnixTimeMilliseconds())
                 .AddParameter("outcome", journal.Outcome)
-                .AddParameter("hangup", call.EndedBy?.ToString().ToLowerInvariant())
-                .AddParameter("messages", JsonSerializer.Serialize(journal.Messages.Select(m => m.Id)));
+                .AddParameter("hangup", call.EndedBy?.ToString().ToLowerInvariant());
             await update.ExecuteNonQueryAsync(ct);
         }
 
@@ -69,7 +69,7 @@ public sealed class CallRecorder(Database database, NumberPlan plan, string defa
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT app, app_type, started_at, ended_at, caller_raw, caller_number, caller_type, called, outcome, hangup, message_ids " +
+            "SELECT app, app_type, started_at, ended_at, caller_raw, caller_number, caller_type, called, outcome, hangup " +
             "FROM calls WHERE id = @id";
         command.AddParameter("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -83,9 +83,25 @@ public sealed class CallRecorder(Database database, NumberPlan plan, string defa
             reader.GetNullableInt64(3) is { } ended ? DateTimeOffset.FromUnixTimeMilliseconds(ended) : null,
             reader.GetString(4), reader.GetNullableString(5), reader.GetNullableString(6), reader.GetString(7),
             reader.GetNullableString(8), reader.GetNullableString(9) is { } side ? Enum.Parse<HangUpSide>(side, ignoreCase: true) : null,
-            reader.GetNullableString(10) is { } ids ? JsonSerializer.Deserialize<string[]>(ids) ?? [] : [], []);
+            [], []);
         await reader.CloseAsync();
-        return record with { Events = await EventsAsync(connection, id, ct) };
+        return record with { MessageIds = await MessageIdsAsync(connection, id, ct), Events = await EventsAsync(connection, id, ct) };
+    }
+
+    /// <summary>The call's linked messages, oldest first (outbox ids are time-ordered UUIDv7).</summary>
+    private static async Task<IReadOnlyList<string>> MessageIdsAsync(DbConnection connection, string id, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT message_id FROM call_messages WHERE call_id = @id ORDER BY message_id";
+        command.AddParameter("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     private static async Task<IReadOnlyList<CallEvent>> EventsAsync(DbConnection connection, string id, CancellationToken ct)

@@ -164,15 +164,15 @@ public sealed class SimulatedCall : ICall, IDisposable
             if (await Task.WhenAny(parked, flow, stalled) == stalled)
             {
                 throw new InvalidOperationException(
-                    $"The flow neither finished nor waited on the call for {StallLimit.TotalSeconds:0} s of real time: flows must wait only through ICall.");
+                    $"The flow neither finished nor waited on the call for {StallLimit.TotalSeconds:0.###} s of real time: flows must wait only through ICall.");
             }
         }
 
         await stop.CancelAsync();
     }
 
-    /// <summary>How long (real time) the flow may run between two waits on the call.</summary>
-    internal static TimeSpan StallLimit { get; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long (real time) the flow may run between two waits on the call; one minute unless a test shortens it.</summary>
+    internal TimeSpan StallLimit { get; init; } = TimeSpan.FromMinutes(1);
 
     private Task<T> Park<T>(Task<T> operation)
     {

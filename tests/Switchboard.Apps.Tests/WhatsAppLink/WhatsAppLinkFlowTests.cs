@@ -401,6 +401,7 @@ public sealed class WhatsAppLinkFlowTests : IAsyncLifetime
         Assert.Equal(HangUpSide.Caller, report.HangUp);
         AssertSent(report, Mobile);
         Assert.Single(await _app.Outbox.ListAsync(10, default));
+        Assert.Equal([report.Messages[0].Id], (await _app.Recorder.FindAsync(_app.LastCallId!, default))!.MessageIds);
     }
 
     [Fact]

@@ -155,5 +155,29 @@ public sealed class CallSimulatorTests : IDisposable
         Assert.Equal(CallSimulator.CallLimit, report.Events[^1].At);
     }
 
+    [Fact]
+    public async Task A_flow_that_waits_on_something_other_than_the_call_is_stopped_with_an_error()
+    {
+        var elsewhere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var call = new SimulatedCall("stall", CallerInfo.From(CallerIdSource.SipFrom, "1"), "2",
+            new VirtualTimeProvider(default), _prompts.Library)
+        {
+            Prompts = new PromptScope("pin", "en"),
+            StallLimit = TimeSpan.FromMilliseconds(300),
+        };
+        var run = CallSimulator.RunAsync(call, KeyScript.Parse(""), async ct =>
+        {
+            await call.AnswerAsync(ct);
+            await call.PlayAsync(Prompt.Of("welcome"), false, ct);
+            await elsewhere.Task;
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+
+        Assert.Equal("The flow neither finished nor waited on the call for 0.3 s of real time: flows must wait only through ICall.", error.Message);
+        Assert.Equal(["welcome"], call.Journal.Prompts);
+        elsewhere.SetResult();
+    }
+
     public void Dispose() => _prompts.Dispose();
 }

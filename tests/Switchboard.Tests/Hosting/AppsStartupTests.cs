@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Flows;
 using Switchboard.Hosting;
@@ -6,26 +7,19 @@ namespace Switchboard.Tests.Hosting;
 
 public sealed class AppsStartupTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("switchboard-apps-").FullName;
+    private readonly List<TestServerConfig> _configs = [];
 
-    private async Task<string> Config(string apps)
+    private FileInfo Config(string apps)
     {
-        var path = Path.Combine(_directory, "config.json");
-        await File.WriteAllTextAsync(path, $$"""
-            {
-              "Http": { "Urls": "http://127.0.0.1:0" },
-              "Sip": { "Listen": ["udp:127.0.0.1:0"] },
-              "Storage": { "DataDirectory": "{{_directory.Replace("\\", "/", StringComparison.Ordinal)}}" },
-              "Apps": {{apps}}
-            }
-            """);
-        return path;
+        var config = new TestServerConfig(new() { ["Apps"] = JsonDocument.Parse(apps).RootElement });
+        _configs.Add(config);
+        return config.File;
     }
 
     [Fact]
     public async Task A_wrong_app_option_stops_the_server_at_start_naming_the_key()
     {
-        await using var app = ServerHost.Build(new FileInfo(await Config("""{ "sales": { "Type": "whatsapp-link", "Channel": "fax" } }""")));
+        await using var app = ServerHost.Build(Config("""{ "sales": { "Type": "whatsapp-link", "Channel": "fax" } }"""));
         var e = await Assert.ThrowsAsync<ConfigurationFileException>(() => app.StartAsync());
         Assert.StartsWith("Apps:sales:Channel: 'fax' is not one of", e.Message, StringComparison.Ordinal);
     }
@@ -33,7 +27,7 @@ public sealed class AppsStartupTests : IDisposable
     [Fact]
     public async Task An_unknown_app_type_stops_the_server_at_start()
     {
-        await using var app = ServerHost.Build(new FileInfo(await Config("""{ "queue": { "Type": "call-centre" } }""")));
+        await using var app = ServerHost.Build(Config("""{ "queue": { "Type": "call-centre" } }"""));
         var e = await Assert.ThrowsAsync<ConfigurationFileException>(() => app.StartAsync());
         Assert.Contains("No app type 'call-centre' (for app 'queue'); known types: whatsapp-link.", e.Message, StringComparison.Ordinal);
     }
@@ -41,7 +35,7 @@ public sealed class AppsStartupTests : IDisposable
     [Fact]
     public async Task Configured_apps_are_ready_for_calls_once_the_server_runs()
     {
-        await using var app = ServerHost.Build(new FileInfo(await Config("""{ "whatsapp-link": { "Language": "nl" }, "sales": { "Type": "whatsapp-link" } }""")));
+        await using var app = ServerHost.Build(Config("""{ "whatsapp-link": { "Language": "nl" }, "sales": { "Type": "whatsapp-link" } }"""));
         await app.StartAsync();
         var (flow, settings) = app.Services.GetRequiredService<FlowHost>().Prepare("sales");
         Assert.Equal("whatsapp-link", settings.Type);
@@ -52,6 +46,9 @@ public sealed class AppsStartupTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        foreach (var config in _configs)
+        {
+            config.Dispose();
+        }
     }
 }

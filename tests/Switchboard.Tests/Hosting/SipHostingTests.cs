@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Hosting;
 using Switchboard.Sip.Messages;
@@ -8,21 +9,19 @@ using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Tests.Hosting;
 
-public sealed class SipHostingTests : IDisposable
+public sealed class SipHostingTests
 {
-    private readonly string _configPath = Path.Combine(Path.GetTempPath(), $"switchboard-sip-{Guid.NewGuid():N}.json");
-
     [Theory]
     [InlineData("OPTIONS", """["127.0.0.0/8"]""", 200)]
     [InlineData("INVITE", """["127.0.0.0/8"]""", 404)]
     [InlineData("INVITE", """["10.0.0.0/8"]""", 403)]
     public async Task The_server_answers_sip_on_the_configured_listener(string method, string allowedSources, int expected)
     {
-        await File.WriteAllTextAsync(_configPath, $$"""
-            { "Http": { "Urls": "http://127.0.0.1:0" },
-              "Sip": { "Listen": ["udp:127.0.0.1:0", "tcp:127.0.0.1:0"], "AllowedSources": {{allowedSources}} } }
-            """);
-        await using var app = ServerHost.Build(new FileInfo(_configPath));
+        using var config = new TestServerConfig(new()
+        {
+            ["Sip"] = new { Listen = new[] { "udp:127.0.0.1:0", "tcp:127.0.0.1:0" }, AllowedSources = JsonSerializer.Deserialize<string[]>(allowedSources) },
+        });
+        await using var app = ServerHost.Build(config.File);
         await app.StartAsync();
         var agent = app.Services.GetRequiredService<SipListener>().Agent!;
         using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
@@ -37,14 +36,12 @@ public sealed class SipHostingTests : IDisposable
     [Fact]
     public async Task A_bad_listen_address_is_named_in_the_error()
     {
-        await File.WriteAllTextAsync(_configPath, """{ "Sip": { "Listen": ["sctp:1.2.3.4:5060"] } }""");
+        using var config = new TestServerConfig(new() { ["Sip"] = new { Listen = new[] { "sctp:1.2.3.4:5060" } } });
 
-        var error = Assert.Throws<ConfigurationFileException>(() => ServerHost.Build(new FileInfo(_configPath)));
+        var error = Assert.Throws<ConfigurationFileException>(() => ServerHost.Build(config.File));
 
         Assert.Contains("sctp:1.2.3.4:5060", error.Message, StringComparison.Ordinal);
     }
-
-    public void Dispose() => File.Delete(_configPath);
 
     private static byte[] Request(string method) => Encoding.ASCII.GetBytes(
         $"{method} sip:1000@127.0.0.1 SIP/2.0\r\n" +
