@@ -30,20 +30,20 @@ public sealed class RtpSessionTests : IDisposable
     {
         await using var a = RtpSession.Open(_ports, _clock, Quiet);
         await using var b = RtpSession.Open(_ports, _clock, Quiet);
-        var toB = Negotiated.Noise(1600, 1);
-        var toA = Negotiated.Noise(800, 2);
+        var toB = MediaTesting.Noise(1600, 1);
+        var toA = MediaTesting.Noise(800, 2);
         var heardByB = new AudioCollector(toB.Length);
         var heardByA = new AudioCollector(toA.Length);
         (a.Sink, b.Sink) = (heardByA, heardByB);
-        a.Start(Negotiated.Audio(b.LocalEndPoint, codec));
-        b.Start(Negotiated.Audio(a.LocalEndPoint, codec));
+        a.Start(MediaTesting.Audio(b.LocalEndPoint, codec));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint, codec));
 
         var played = await Task.WhenAll(a.PlayAsync(new AudioClip("a", toB).Play()), b.PlayAsync(new AudioClip("b", toA).Play())).WaitAsync(Patience);
         await Task.WhenAll(heardByA.Enough, heardByB.Enough).WaitAsync(Patience);
 
         Assert.Equal([PlaybackEnd.Finished, PlaybackEnd.Finished], played);
-        Assert.Equal(Negotiated.ThroughG711(codec, toB), heardByB.Samples);
-        Assert.Equal(Negotiated.ThroughG711(codec, toA), heardByA.Samples);
+        Assert.Equal(MediaTesting.ThroughG711(codec, toB), heardByB.Samples);
+        Assert.Equal(MediaTesting.ThroughG711(codec, toA), heardByA.Samples);
         Assert.Equal(10, b.Statistics!.Received);
         Assert.Equal(0, b.Statistics.CumulativeLost);
     }
@@ -53,12 +53,12 @@ public sealed class RtpSessionTests : IDisposable
     {
         await using var a = RtpSession.Open(_ports, _clock);
         await using var b = RtpSession.Open(_ports, _clock);
-        a.Start(Negotiated.Audio(b.LocalEndPoint));
-        b.Start(Negotiated.Audio(a.LocalEndPoint));
+        a.Start(MediaTesting.Audio(b.LocalEndPoint));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint));
 
         a.SendDigit('5', TimeSpan.FromMilliseconds(100));
         a.SendDigit('#', TimeSpan.FromMilliseconds(60));
-        var events = await ReadAsync(b.Digits, 4);
+        var events = await MediaTesting.ReadAsync(b.Digits, 4);
 
         Assert.Equal(["5 Started 0", "5 Ended 100", "# Started 0", "# Ended 60"], events.Select(Rfc4733ReceiverTests.Describe));
         Assert.All(events, e => Assert.Equal(DtmfSource.Rfc4733, e.Source));
@@ -69,11 +69,11 @@ public sealed class RtpSessionTests : IDisposable
     {
         await using var a = RtpSession.Open(_ports, _clock);
         await using var b = RtpSession.Open(_ports, _clock);
-        a.Start(Negotiated.Audio(b.LocalEndPoint, telephoneEvent: null));
-        b.Start(Negotiated.Audio(a.LocalEndPoint, telephoneEvent: null));
+        a.Start(MediaTesting.Audio(b.LocalEndPoint, telephoneEvent: null));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint, telephoneEvent: null));
 
         await a.PlayAsync(AudioSources.Sequence(AudioSources.Dtmf('7', TimeSpan.FromMilliseconds(100)), AudioSources.Silence(TimeSpan.FromMilliseconds(100))));
-        var events = await ReadAsync(b.Digits, 2);
+        var events = await MediaTesting.ReadAsync(b.Digits, 2);
 
         Assert.Equal(['7', '7'], events.Select(e => e.Digit));
         Assert.Equal([DtmfEventKind.Started, DtmfEventKind.Ended], events.Select(e => e.Kind));
@@ -88,14 +88,14 @@ public sealed class RtpSessionTests : IDisposable
         var capture = PcapFile.ReadUdp(Rfc4733ReceiverTests.SippCapture("9"));
         RtpPacket.TryRead(capture[0].Payload, out var first, out _);
         await using var session = RtpSession.Open(_ports, _clock);
-        session.Start(Negotiated.Audio(new IPEndPoint(IPAddress.Loopback, 9), telephoneEvent: first.PayloadType));
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9), telephoneEvent: first.PayloadType));
 
         foreach (var (_, payload) in capture)
         {
             await peer.SendToAsync(payload, session.LocalEndPoint);
         }
 
-        var events = await ReadAsync(session.Digits, 2);
+        var events = await MediaTesting.ReadAsync(session.Digits, 2);
         Assert.Equal(["9 Started 0", "9 Ended 280"], events.Select(Rfc4733ReceiverTests.Describe));
         Assert.Equal(peer.LocalEndPoint, session.RemoteEndPoint);
     }
@@ -106,12 +106,12 @@ public sealed class RtpSessionTests : IDisposable
         using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         await using var session = RtpSession.Open(_ports, _clock, Quiet);
-        session.Start(Negotiated.Audio((IPEndPoint)peer.LocalEndPoint!));
+        session.Start(MediaTesting.Audio((IPEndPoint)peer.LocalEndPoint!));
 
-        await session.PlayAsync(new AudioClip("one", Negotiated.Noise(480, 3)).Play());
+        await session.PlayAsync(new AudioClip("one", MediaTesting.Noise(480, 3)).Play());
         await Task.Delay(100);
-        var second = session.PlayAsync(new AudioClip("two", Negotiated.Noise(320, 4)).Play());
-        var third = session.PlayAsync(new AudioClip("three", Negotiated.Noise(320, 5)).Play());
+        var second = session.PlayAsync(new AudioClip("two", MediaTesting.Noise(320, 4)).Play());
+        var third = session.PlayAsync(new AudioClip("three", MediaTesting.Noise(320, 5)).Play());
         var headers = new List<RtpHeader>();
         var buffer = new byte[1500];
         using var timeout = new CancellationTokenSource(Patience);
@@ -138,10 +138,10 @@ public sealed class RtpSessionTests : IDisposable
         var options = new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100) };
         await using var a = RtpSession.Open(_ports, _clock, options);
         var b = RtpSession.Open(_ports, _clock, options);
-        a.Start(Negotiated.Audio(b.LocalEndPoint));
-        b.Start(Negotiated.Audio(a.LocalEndPoint));
+        a.Start(MediaTesting.Audio(b.LocalEndPoint));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint));
 
-        await Negotiated.Eventually(() => a.LastRemoteReport is { Sender: not null, Blocks.Count: 1 } && b.LastRemoteReport is { Blocks.Count: 1 }, "both sides sent reports about each other");
+        await MediaTesting.Eventually(() => a.LastRemoteReport is { Sender: not null, Blocks.Count: 1 } && b.LastRemoteReport is { Blocks.Count: 1 }, "both sides sent reports about each other");
         await b.DisposeAsync();
         await a.RemoteBye.WaitAsync(Patience);
 
@@ -155,9 +155,9 @@ public sealed class RtpSessionTests : IDisposable
     public async Task Closing_gives_back_ports_and_clock_and_ends_playback_and_digits()
     {
         var session = RtpSession.Open(_ports, _clock);
-        session.Start(Negotiated.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
         var music = session.PlayAsync(AudioSources.RingbackEurope());
-        await Negotiated.Eventually(() => _clock.Count == 1, "the session is on the clock");
+        await MediaTesting.Eventually(() => _clock.Count == 1, "the session is on the clock");
 
         await session.DisposeAsync();
         await session.DisposeAsync();
@@ -166,7 +166,7 @@ public sealed class RtpSessionTests : IDisposable
         Assert.Equal(PlaybackEnd.Closed, await session.PlayAsync(AudioSources.Beep()));
         Assert.True(session.Digits.Completion.IsCompleted);
         Assert.Equal(_range.PairCount, _ports.Available);
-        await Negotiated.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
     }
 
     [Fact]
@@ -174,13 +174,13 @@ public sealed class RtpSessionTests : IDisposable
     {
         using var call = new CancellationTokenSource();
         var session = RtpSession.Open(_ports, _clock, cancellation: call.Token);
-        session.Start(Negotiated.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
 
         await call.CancelAsync();
         await session.Closed.WaitAsync(Patience);
 
         Assert.Equal(_range.PairCount, _ports.Available);
-        await Negotiated.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
     }
 
     [Fact]
@@ -189,19 +189,19 @@ public sealed class RtpSessionTests : IDisposable
         var failed = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
         {
             await using var session = RtpSession.Open(_ports, _clock);
-            session.Start(Negotiated.Audio(new IPEndPoint(IPAddress.Loopback, 9), ptimeMs: 5));
+            session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9), ptimeMs: 5));
         });
 
         Assert.Contains("audio", failed.ParamName, StringComparison.Ordinal);
         Assert.Equal(_range.PairCount, _ports.Available);
-        await Negotiated.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
     }
 
     [Fact]
     public async Task A_source_that_throws_fails_its_playback_but_not_the_call()
     {
         var session = RtpSession.Open(_ports, _clock);
-        session.Start(Negotiated.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
 
         var broken = await Assert.ThrowsAsync<InvalidDataException>(() => session.PlayAsync(new Broken()).WaitAsync(Patience));
         var next = await session.PlayAsync(AudioSources.Silence(TimeSpan.FromMilliseconds(40))).WaitAsync(Patience);
@@ -210,19 +210,7 @@ public sealed class RtpSessionTests : IDisposable
         Assert.Equal("corrupt prompt", broken.Message);
         Assert.Equal(PlaybackEnd.Finished, next);
         Assert.Equal(_range.PairCount, _ports.Available);
-        await Negotiated.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
-    }
-
-    private static async Task<List<DtmfEvent>> ReadAsync(System.Threading.Channels.ChannelReader<DtmfEvent> digits, int count)
-    {
-        var events = new List<DtmfEvent>();
-        using var timeout = new CancellationTokenSource(Patience);
-        while (events.Count < count)
-        {
-            events.Add(await digits.ReadAsync(timeout.Token));
-        }
-
-        return events;
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
     }
 
     private sealed class Broken : IAudioSource

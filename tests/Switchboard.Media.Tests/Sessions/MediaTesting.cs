@@ -1,11 +1,13 @@
 using System.Net;
+using System.Threading.Channels;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Sdp;
 
 namespace Switchboard.Media.Tests.Sessions;
 
-/// <summary>Builds what offer/answer would have agreed between two loopback endpoints.</summary>
-internal static class Negotiated
+/// <summary>What session and bridge tests share: the audio offer/answer would have agreed between loopback endpoints, test
+/// signals, and waiting for something to happen without timing it.</summary>
+internal static class MediaTesting
 {
     public static NegotiatedAudio Audio(IPEndPoint remote, AudioCodec codec = AudioCodec.Pcmu, int? telephoneEvent = 101, int ptimeMs = 20) => new()
     {
@@ -26,6 +28,18 @@ internal static class Negotiated
         {
             await Task.Delay(10, timeout.Token).ContinueWith(t => Assert.False(t.IsCanceled, $"timed out waiting until {what}"), TaskScheduler.Default);
         }
+    }
+
+    public static async Task<List<T>> ReadAsync<T>(ChannelReader<T> reader, int count)
+    {
+        var items = new List<T>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (items.Count < count)
+        {
+            items.Add(await reader.ReadAsync(timeout.Token));
+        }
+
+        return items;
     }
 
     public static short[] Noise(int samples, int seed)
