@@ -47,7 +47,7 @@ public sealed partial class RtpSession
     /// <summary>Datagrams thrown away as not RTP or RTCP.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
-    private async Task ReceiveRtpAsync(NegotiatedAudio audio, CancellationToken cancellation)
+    private async Task ReceiveRtpAsync(CancellationToken cancellation)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
         var decoded = ArrayPool<short>.Shared.Rent(MaxDatagram);
@@ -56,7 +56,7 @@ public sealed partial class RtpSession
         {
             while (await ReceiveAsync(_ports.Rtp, buffer, sources.Address, cancellation).ConfigureAwait(false) is var length and >= 0)
             {
-                ReceiveRtp(audio, buffer.AsSpan(0, length), sources.Source(), decoded);
+                ReceiveRtp(Volatile.Read(ref _audio)!, buffer.AsSpan(0, length), sources.Source(), decoded);
             }
         }
         finally

@@ -110,8 +110,8 @@ public sealed partial class RtpSession
                 return;
             }
 
-            var length = NextPacket(audio);
-            if (length > 0 && audio.Direction.Sends())
+            var length = NextPacket(audio, send: audio.Direction.Sends() && _rtpTarget is not null);
+            if (length > 0)
             {
                 Send(_ports.Rtp, _sendBuffer.AsSpan(0, length), _rtpTarget);
             }
@@ -124,16 +124,18 @@ public sealed partial class RtpSession
         }
     }
 
-    // Writes this interval's packet into the send buffer and returns its length (0: nothing to send); moves media time on either way.
-    private int NextPacket(NegotiatedAudio audio)
+    // Writes this interval's packet into the send buffer and returns its length (0: nothing to send); moves media time on
+    // either way. While nothing may be sent (on hold, no address yet) the source still plays on, so prompts keep their time,
+    // but no sequence numbers are used up and queued keys wait.
+    private int NextPacket(NegotiatedAudio audio, bool send)
     {
         var samples = audio.PtimeMs * SamplesPerMillisecond;
-        var length = _eventSender?.WriteNext(_sequencer, _sendBuffer) ?? 0;
+        var length = send ? _eventSender?.WriteNext(_sequencer, _sendBuffer) ?? 0 : 0;
         if (length == 0)
         {
             var frame = _frame.AsSpan(0, samples);
             var voice = ReadPlaying(frame);
-            if (voice || _options.SilenceWhenIdle)
+            if (send && (voice || _options.SilenceWhenIdle))
             {
                 if (!voice)
                 {

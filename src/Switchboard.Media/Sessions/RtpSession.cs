@@ -79,24 +79,18 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
     /// <summary>Starts media with what offer/answer agreed: receiving, and sending on the media clock every packet time.</summary>
     public void Start(NegotiatedAudio audio)
     {
-        ArgumentNullException.ThrowIfNull(audio);
-        ArgumentOutOfRangeException.ThrowIfLessThan(audio.PtimeMs, 10, nameof(audio));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(audio.PtimeMs, 60, nameof(audio));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(audio.PayloadType, 127, nameof(audio));
+        Validate(audio);
         lock (_sendLock)
         {
             ObjectDisposedException.ThrowIf(_sendClosed, this);
             if (_audio is not null)
             {
-                throw new InvalidOperationException("the session has already started");
+                throw new InvalidOperationException("the session has already started; use Update for a new offer/answer");
             }
 
-            _audio = audio;
             _rtpRemote = new RtpRemote(audio.RemoteRtp, _options.SymmetricRtp);
             _rtcpRemote = new RtpRemote(audio.RemoteRtcp, _options.SymmetricRtp);
-            _rtpTarget = audio.RemoteRtp?.Serialize();
-            _rtcpTarget = audio.RemoteRtcp?.Serialize();
-            _eventSender = audio.TelephoneEventPayloadType is { } eventType ? new Rfc4733Sender((byte)eventType, audio.PtimeMs) : null;
+            Apply(audio);
             _nextReport = Stopwatch.GetTimestamp() + NextReportInterval();
         }
 
@@ -104,8 +98,57 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
         var detect = _options.InBandDtmf == InBandDtmf.Always
             || (_options.InBandDtmf == InBandDtmf.WhenNoTelephoneEvent && audio.TelephoneEventPayloadType is null);
         _detector = detect ? new DtmfDetector(tone => _digits.Writer.TryWrite(tone.ToEvent())) : null;
-        _receiving = Task.WhenAll(Task.Run(() => ReceiveRtpAsync(audio, _stop.Token)), Task.Run(() => ReceiveRtcpAsync(_stop.Token)));
-        _schedule = _clock.Schedule(this, TimeSpan.FromMilliseconds(audio.PtimeMs));
+        _receiving = Task.WhenAll(Task.Run(() => ReceiveRtpAsync(_stop.Token)), Task.Run(() => ReceiveRtcpAsync(_stop.Token)));
+    }
+
+    /// <summary>Takes a new offer/answer's outcome mid-call (a re-INVITE: hold and resume, a new address, codec or packet
+    /// time). The SSRC, sequence numbers and timestamps run on; a new address is latched afresh.</summary>
+    public void Update(NegotiatedAudio audio)
+    {
+        Validate(audio);
+        lock (_sendLock)
+        {
+            ObjectDisposedException.ThrowIf(_sendClosed, this);
+            var previous = _audio ?? throw new InvalidOperationException("the session has not started");
+            if (!Equals(previous.RemoteRtp, audio.RemoteRtp))
+            {
+                _rtpRemote!.Signal(audio.RemoteRtp);
+            }
+
+            if (!Equals(previous.RemoteRtcp, audio.RemoteRtcp))
+            {
+                _rtcpRemote!.Signal(audio.RemoteRtcp);
+            }
+
+            Apply(audio);
+        }
+    }
+
+    private static void Validate(NegotiatedAudio audio)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentOutOfRangeException.ThrowIfLessThan(audio.PtimeMs, 10, nameof(audio));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(audio.PtimeMs, 60, nameof(audio));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(audio.PayloadType, 127, nameof(audio));
+    }
+
+    // Under the send lock: adopts the agreed stream, and (re)schedules the sender when the packet time is new.
+    private void Apply(NegotiatedAudio audio)
+    {
+        var previous = _audio;
+        Volatile.Write(ref _audio, audio);
+        _rtpTarget = _rtpRemote!.Current?.Serialize();
+        _rtcpTarget = _rtcpRemote!.Current?.Serialize();
+        if (previous is null || previous.TelephoneEventPayloadType != audio.TelephoneEventPayloadType || previous.PtimeMs != audio.PtimeMs)
+        {
+            _eventSender = audio.TelephoneEventPayloadType is { } eventType ? new Rfc4733Sender((byte)eventType, audio.PtimeMs) : null;
+        }
+
+        if (previous?.PtimeMs != audio.PtimeMs)
+        {
+            _schedule?.Dispose();
+            _schedule = _clock.Schedule(this, TimeSpan.FromMilliseconds(audio.PtimeMs));
+        }
     }
 
     /// <summary>Adds a key press that came by SIP INFO to <see cref="Digits"/>, so the call sees one stream whatever the transport.</summary>

@@ -24,10 +24,12 @@ public sealed class MediaBridgeTests : IAsyncLifetime, IDisposable
 
     public Task InitializeAsync()
     {
-        var quiet = new RtpSessionOptions { SilenceWhenIdle = false };
+        // A generous event timeout: on a loaded machine the receive loop may stall longer than the usual 300 ms.
+        var legs = new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
+        var quiet = legs with { SilenceWhenIdle = false };
         _caller = RtpSession.Open(_ports, _clock, quiet);
-        _legOne = RtpSession.Open(_ports, _clock);
-        _legTwo = RtpSession.Open(_ports, _clock);
+        _legOne = RtpSession.Open(_ports, _clock, legs);
+        _legTwo = RtpSession.Open(_ports, _clock, legs);
         _callee = RtpSession.Open(_ports, _clock, quiet);
         _caller.Start(MediaTesting.Audio(_legOne.LocalEndPoint, AudioCodec.Pcmu, telephoneEvent: 101));
         _legOne.Start(MediaTesting.Audio(_caller.LocalEndPoint, AudioCodec.Pcmu, telephoneEvent: 101));

@@ -5,6 +5,7 @@ using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Tests.Dtmf;
 using Switchboard.Media.Tests.Rtp;
@@ -51,8 +52,9 @@ public sealed class RtpSessionTests : IDisposable
     [Fact]
     public async Task Digits_sent_as_telephone_events_arrive_once_as_rfc4733_key_presses()
     {
-        await using var a = RtpSession.Open(_ports, _clock);
-        await using var b = RtpSession.Open(_ports, _clock);
+        var patient = new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
+        await using var a = RtpSession.Open(_ports, _clock, patient);
+        await using var b = RtpSession.Open(_ports, _clock, patient);
         a.Start(MediaTesting.Audio(b.LocalEndPoint));
         b.Start(MediaTesting.Audio(a.LocalEndPoint));
 
@@ -83,8 +85,7 @@ public sealed class RtpSessionTests : IDisposable
     [Fact]
     public async Task A_sipp_dtmf_capture_replayed_at_the_session_gives_its_key_and_latches_the_sender()
     {
-        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var peer = Peer();
         var capture = PcapFile.ReadUdp(Rfc4733ReceiverTests.SippCapture("9"));
         RtpPacket.TryRead(capture[0].Payload, out var first, out _);
         await using var session = RtpSession.Open(_ports, _clock);
@@ -103,8 +104,7 @@ public sealed class RtpSessionTests : IDisposable
     [Fact]
     public async Task One_ssrc_runs_across_source_changes_with_a_marker_at_each_talk_spurt()
     {
-        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var peer = Peer();
         await using var session = RtpSession.Open(_ports, _clock, Quiet);
         session.Start(MediaTesting.Audio((IPEndPoint)peer.LocalEndPoint!));
 
@@ -112,15 +112,7 @@ public sealed class RtpSessionTests : IDisposable
         await Task.Delay(100);
         var second = session.PlayAsync(new AudioClip("two", MediaTesting.Noise(320, 4)).Play());
         var third = session.PlayAsync(new AudioClip("three", MediaTesting.Noise(320, 5)).Play());
-        var headers = new List<RtpHeader>();
-        var buffer = new byte[1500];
-        using var timeout = new CancellationTokenSource(Patience);
-        while (headers.Count < 5)
-        {
-            var length = await peer.ReceiveAsync(buffer, timeout.Token);
-            RtpPacket.TryRead(buffer.AsSpan(0, length), out var header, out _);
-            headers.Add(header);
-        }
+        var headers = (await ReceiveAsync(peer, 5)).ConvertAll(p => p.Header);
 
         Assert.Equal(PlaybackEnd.Replaced, await second);
         Assert.Equal(PlaybackEnd.Finished, await third);
@@ -130,6 +122,34 @@ public sealed class RtpSessionTests : IDisposable
         Assert.Equal([160u, 160u], [headers[1].Timestamp - headers[0].Timestamp, headers[2].Timestamp - headers[1].Timestamp]);
         var gap = headers[3].Timestamp - headers[2].Timestamp;
         Assert.True(gap >= 800 && gap % 160 == 0, $"media time ran on through the idle stretch in whole packets, got {gap}");
+    }
+
+    [Fact]
+    public async Task A_new_offer_answer_holds_then_moves_the_stream_without_breaking_its_numbering()
+    {
+        using var before = Peer();
+        using var after = Peer();
+        await using var session = RtpSession.Open(_ports, _clock);
+        var agreed = MediaTesting.Audio((IPEndPoint)before.LocalEndPoint!);
+        session.Start(agreed);
+        var last = (await ReceiveAsync(before, 3))[^1];
+
+        session.Update(agreed with { Direction = MediaDirection.RecvOnly });
+        await Task.Delay(100);
+        while (before.Available > 0)
+        {
+            last = (await ReceiveAsync(before, 1))[0];
+        }
+
+        await Task.Delay(100);
+        Assert.Equal(0, before.Available);
+        session.Update(agreed with { RemoteRtp = (IPEndPoint)after.LocalEndPoint!, PtimeMs = 30 });
+        var moved = await ReceiveAsync(after, 2);
+
+        Assert.Equal(last.Header.Ssrc, moved[0].Header.Ssrc);
+        Assert.Equal((ushort)(last.Header.SequenceNumber + 1), moved[0].Header.SequenceNumber);
+        Assert.Equal(240, moved[1].PayloadLength);
+        Assert.Equal(240u, moved[1].Header.Timestamp - moved[0].Header.Timestamp);
     }
 
     [Fact]
@@ -211,6 +231,28 @@ public sealed class RtpSessionTests : IDisposable
         Assert.Equal(PlaybackEnd.Finished, next);
         Assert.Equal(_range.PairCount, _ports.Available);
         await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+    }
+
+    private static Socket Peer()
+    {
+        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return peer;
+    }
+
+    private static async Task<List<(RtpHeader Header, int PayloadLength)>> ReceiveAsync(Socket peer, int count)
+    {
+        var packets = new List<(RtpHeader, int)>();
+        var buffer = new byte[1500];
+        using var timeout = new CancellationTokenSource(Patience);
+        while (packets.Count < count)
+        {
+            var length = await peer.ReceiveAsync(buffer, timeout.Token);
+            Assert.Null(RtpPacket.TryRead(buffer.AsSpan(0, length), out var header, out var payload));
+            packets.Add((header, payload.Length));
+        }
+
+        return packets;
     }
 
     private sealed class Broken : IAudioSource
