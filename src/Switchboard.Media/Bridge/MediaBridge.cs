@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Sessions;
 
@@ -6,10 +7,14 @@ namespace Switchboard.Media.Bridge;
 
 /// <summary>Connects two calls' media: each leg's received audio is played out on the other (decoded and re-encoded, so
 /// PCMU and PCMA legs hear each other), and key presses are relayed (RFC 4733 events re-sent with the other leg's own payload
-/// type and timestamps; in-band tones travel in the audio) and reported from both legs in <see cref="Digits"/>.
+/// type and timestamps, or played as tones to a leg without telephone events; in-band tones travel in the audio) and reported from both legs in <see cref="Digits"/>.
 /// While bridged, the bridge reads the legs' <see cref="RtpSession.Digits"/>; disposing it hands the legs back.</summary>
 public sealed class MediaBridge : IAsyncDisposable
 {
+    // Tones made for a leg without telephone events: long enough for any detector, short enough to fit the relay.
+    private static readonly TimeSpan MinimumTone = TimeSpan.FromMilliseconds(60);
+    private static readonly TimeSpan MaximumTone = TimeSpan.FromMilliseconds(150);
+
     private readonly RtpSession _first;
     private readonly RtpSession _second;
     private readonly RelayBuffer _toFirst = new();
@@ -28,8 +33,8 @@ public sealed class MediaBridge : IAsyncDisposable
         _ = first.PlayAsync(_toFirst);
         _ = second.PlayAsync(_toSecond);
         _relaying = Task.WhenAll(
-            Task.Run(() => RelayDigitsAsync(first, second, _stop.Token)),
-            Task.Run(() => RelayDigitsAsync(second, first, _stop.Token)));
+            Task.Run(() => RelayDigitsAsync(first, second, _toSecond, _stop.Token)),
+            Task.Run(() => RelayDigitsAsync(second, first, _toFirst, _stop.Token)));
         Ended = Task.WhenAny(first.Closed, second.Closed);
     }
 
@@ -88,14 +93,26 @@ public sealed class MediaBridge : IAsyncDisposable
         source.Close();
     }
 
-    private async Task RelayDigitsAsync(RtpSession from, RtpSession to, CancellationToken cancellation)
+    // Keys that came as events (or SIP INFO) go on as events where the other leg agreed to them, else as tones in its audio;
+    // keys heard as tones are already in the relayed audio.
+    private async Task RelayDigitsAsync(RtpSession from, RtpSession to, RelayBuffer toAudio, CancellationToken cancellation)
     {
         await foreach (var key in from.Digits.ReadAllAsync(cancellation).ConfigureAwait(false))
         {
             _digits.Writer.TryWrite(new BridgedDigit(from, key));
-            if (key.Kind == DtmfEventKind.Ended && key.Source != DtmfSource.InBand && to.CanSendDigits)
+            if (key.Kind != DtmfEventKind.Ended || key.Source == DtmfSource.InBand)
+            {
+                continue;
+            }
+
+            if (to.CanSendDigits)
             {
                 to.SendDigit(key.Digit, key.Duration);
+            }
+            else
+            {
+                var tone = key.Duration < MinimumTone ? MinimumTone : key.Duration > MaximumTone ? MaximumTone : key.Duration;
+                toAudio.Write(Tones.Dtmf(key.Digit, tone));
             }
         }
     }

@@ -2,6 +2,7 @@ using Switchboard.Media.Audio;
 using Switchboard.Media.Bridge;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sessions;
 using Switchboard.Media.Tests.Dtmf;
@@ -16,7 +17,7 @@ public sealed class MediaBridgeTests : IAsyncLifetime, IDisposable
     private const int FrameSamples = 160;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
-    private readonly RtpPortAllocator _ports = LoopbackPorts.Allocator(4).Allocator;
+    private readonly RtpPortAllocator _ports = LoopbackPorts.Allocator(6).Allocator;
     private RtpSession _caller = null!;
     private RtpSession _legOne = null!;
     private RtpSession _legTwo = null!;
@@ -82,6 +83,23 @@ public sealed class MediaBridgeTests : IAsyncLifetime, IDisposable
         Assert.Equal(["5 Started 0", "5 Ended 60"], atCaller.Select(Rfc4733ReceiverTests.Describe));
         Assert.Equal([_legOne, _legOne, _legTwo, _legTwo], seen.Select(d => d.Leg));
         Assert.Equal("**55", string.Concat(seen.Select(d => d.Event.Digit)));
+    }
+
+    [Fact]
+    public async Task A_key_sent_as_an_event_reaches_a_party_without_telephone_events_as_a_tone()
+    {
+        var options = new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
+        await using var legThree = RtpSession.Open(_ports, _clock, options);
+        await using var toneOnly = RtpSession.Open(_ports, _clock, options);
+        legThree.Start(MediaTesting.Audio(toneOnly.LocalEndPoint, AudioCodec.Pcma, telephoneEvent: null));
+        toneOnly.Start(MediaTesting.Audio(legThree.LocalEndPoint, AudioCodec.Pcma, telephoneEvent: null));
+        await using var bridge = MediaBridge.Connect(_legOne, legThree);
+
+        _caller.SendDigit('8', TimeSpan.FromMilliseconds(100));
+        var heard = await MediaTesting.ReadAsync(toneOnly.Digits, 2);
+
+        Assert.Equal(['8', '8'], heard.Select(e => e.Digit));
+        Assert.All(heard, e => Assert.Equal(DtmfSource.InBand, e.Source));
     }
 
     [Fact]
