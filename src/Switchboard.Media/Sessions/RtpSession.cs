@@ -80,9 +80,11 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
     public void Start(NegotiatedAudio audio)
     {
         Validate(audio);
+        CancellationToken stopping;
         lock (_sendLock)
         {
             ObjectDisposedException.ThrowIf(_sendClosed, this);
+            stopping = _stop.Token;
             if (_audio is not null)
             {
                 throw new InvalidOperationException("the session has already started; use Update for a new offer/answer");
@@ -98,7 +100,7 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
         var detect = _options.InBandDtmf == InBandDtmf.Always
             || (_options.InBandDtmf == InBandDtmf.WhenNoTelephoneEvent && audio.TelephoneEventPayloadType is null);
         _detector = detect ? new DtmfDetector(tone => _digits.Writer.TryWrite(tone.ToEvent())) : null;
-        _receiving = Task.WhenAll(Task.Run(() => ReceiveRtpAsync(_stop.Token)), Task.Run(() => ReceiveRtcpAsync(_stop.Token)));
+        _receiving = Task.WhenAll(Task.Run(() => ReceiveRtpAsync(stopping)), Task.Run(() => ReceiveRtcpAsync(stopping)));
     }
 
     /// <summary>Takes a new offer/answer's outcome mid-call (a re-INVITE: hold and resume, a new address, codec or packet
