@@ -27,4 +27,30 @@ public static class AudioCodecs
         string.Equals(name, "PCMU", StringComparison.OrdinalIgnoreCase) ? AudioCodec.Pcmu
         : string.Equals(name, "PCMA", StringComparison.OrdinalIgnoreCase) ? AudioCodec.Pcma
         : null;
+
+    /// <summary>Encodes <paramref name="linear"/> with the codec's law into the first <c>linear.Length</c> bytes of <paramref name="codes"/>.</summary>
+    public static void Encode(this AudioCodec codec, ReadOnlySpan<short> linear, Span<byte> codes)
+    {
+        if (codec == AudioCodec.Pcma)
+        {
+            ALaw.Encode(linear, codes);
+        }
+        else
+        {
+            MuLaw.Encode(linear, codes);
+        }
+    }
+
+    /// <summary>Decodes <paramref name="codes"/> with the codec's law into the first <c>codes.Length</c> samples of <paramref name="linear"/>.</summary>
+    public static void Decode(this AudioCodec codec, ReadOnlySpan<byte> codes, Span<short> linear)
+    {
+        if (codec == AudioCodec.Pcma)
+        {
+            ALaw.Decode(codes, linear);
+        }
+        else
+        {
+            MuLaw.Decode(codes, linear);
+        }
+    }
 }

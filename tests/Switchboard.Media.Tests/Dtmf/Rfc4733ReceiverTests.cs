@@ -138,7 +138,7 @@ public class Rfc4733ReceiverTests
         Assert.Null(receiver.Receive(new RtpHeader(101, 1, timestamp, ssrc), payload, TimeSpan.Zero));
     }
 
-    private static string SippCapture(string name)
+    internal static string SippCapture(string name)
     {
         var path = $"/usr/share/sip-tester/dtmf_2833_{name}.pcap";
         Assert.True(File.Exists(path), $"{path} is missing: install Debian's sip-tester (./test.sh does, via tests/setup/50-media.sh)");

@@ -34,7 +34,7 @@ public class RtpPortAllocatorTests
     [Fact]
     public void Pairs_are_bound_until_the_range_is_used_up_and_come_back_when_released()
     {
-        var (allocator, range) = SmallRange();
+        var (allocator, range) = LoopbackPorts.Allocator();
         var taken = new List<RtpPorts>();
         try
         {
@@ -65,7 +65,7 @@ public class RtpPortAllocatorTests
     [Fact]
     public void A_pair_held_by_another_program_is_skipped_not_lost()
     {
-        var (allocator, range) = SmallRange();
+        var (allocator, range) = LoopbackPorts.Allocator();
         using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         squatter.Bind(new IPEndPoint(IPAddress.Loopback, range.First + 1));
 
@@ -73,35 +73,5 @@ public class RtpPortAllocatorTests
 
         Assert.NotEqual(range.First, ports.RtpPort);
         Assert.Equal(range.PairCount - 1, allocator.Available);
-    }
-
-    // A free stretch of three pairs somewhere in the ephemeral range (other tests may run beside this one).
-    private static (RtpPortAllocator, RtpPortRange) SmallRange()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var first = 2 * Random.Shared.Next(20000, 30000);
-            var range = new RtpPortRange(first, first + 5);
-            var allocator = new RtpPortAllocator(range, IPAddress.Loopback);
-            var probe = new List<RtpPorts>();
-            try
-            {
-                for (var i = 0; i < range.PairCount; i++)
-                {
-                    probe.Add(allocator.Allocate());
-                }
-
-                return (allocator, range);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            finally
-            {
-                probe.ForEach(p => p.Dispose());
-            }
-        }
-
-        throw new InvalidOperationException("no free port stretch found");
     }
 }

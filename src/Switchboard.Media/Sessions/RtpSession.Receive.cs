@@ -1,0 +1,237 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>The receiving half: one async loop per socket (no thread per call) sorting RTP into voice and telephone events
+/// by the agreed payload types, and reading the peer's RTCP reports and BYE.</summary>
+public sealed partial class RtpSession
+{
+    private readonly Lock _receiveLock = new();
+    private RtpReceiveStatistics? _statistics;
+    private Rfc4733Receiver? _eventReceiver;
+    private DtmfDetector? _detector;
+    private RtcpReport? _lastReport;
+    private long _rejected;
+
+    /// <summary>Statistics of the peer's stream (null until its first packet).</summary>
+    public RtpReceiveStatistics? Statistics
+    {
+        get
+        {
+            lock (_receiveLock)
+            {
+                return _statistics;
+            }
+        }
+    }
+
+    /// <summary>The last RTCP SR or RR the peer sent (null until one came).</summary>
+    public RtcpReport? LastRemoteReport
+    {
+        get
+        {
+            lock (_receiveLock)
+            {
+                return _lastReport;
+            }
+        }
+    }
+
+    /// <summary>Datagrams thrown away as not RTP or RTCP.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    private async Task ReceiveRtpAsync(CancellationToken cancellation)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        var decoded = ArrayPool<short>.Shared.Rent(MaxDatagram);
+        var sources = new SourceCache(_ports.Rtp.AddressFamily);
+        try
+        {
+            while (await ReceiveAsync(_ports.Rtp, buffer, sources.Address, cancellation).ConfigureAwait(false) is var length and >= 0)
+            {
+                ReceiveRtp(Volatile.Read(ref _audio)!, buffer.AsSpan(0, length), sources.Source(), decoded);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<short>.Shared.Return(decoded);
+        }
+    }
+
+    private void ReceiveRtp(NegotiatedAudio audio, ReadOnlySpan<byte> datagram, IPEndPoint source, short[] decoded)
+    {
+        if (RtpPacket.TryRead(datagram, out var header, out var payload) is not null)
+        {
+            Interlocked.Increment(ref _rejected);
+            return;
+        }
+
+        var voice = header.PayloadType == audio.PayloadType;
+        var telephoneEvent = header.PayloadType == audio.TelephoneEventPayloadType;
+        if (!voice && !telephoneEvent)
+        {
+            return;
+        }
+
+        lock (_sendLock)
+        {
+            if (_rtpRemote!.Observe(source, header.Ssrc))
+            {
+                _rtpTarget = _rtpRemote.Current?.Serialize();
+            }
+        }
+
+        var arrival = Elapsed(Stopwatch.GetTimestamp());
+        lock (_receiveLock)
+        {
+            if (_statistics is null || (voice && _statistics.Ssrc != header.Ssrc))
+            {
+                _statistics = new RtpReceiveStatistics(header.Ssrc, AudioCodecs.SampleRate);
+            }
+
+            if (_statistics.Ssrc == header.Ssrc)
+            {
+                _statistics.Receive(header, arrival);
+            }
+
+            if (telephoneEvent)
+            {
+                if (_eventReceiver!.Receive(header, payload, arrival) is not null)
+                {
+                    Interlocked.Increment(ref _rejected);
+                }
+
+                return;
+            }
+        }
+
+        var frame = decoded.AsSpan(0, payload.Length);
+        audio.Codec.Decode(payload, frame);
+        _detector?.Process(frame);
+        _sink?.Write(frame);
+    }
+
+    private async Task ReceiveRtcpAsync(CancellationToken cancellation)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        var sources = new SourceCache(_ports.Rtcp.AddressFamily);
+        var reports = new List<RtcpReport>();
+        try
+        {
+            while (await ReceiveAsync(_ports.Rtcp, buffer, sources.Address, cancellation).ConfigureAwait(false) is var length and >= 0)
+            {
+                reports.Clear();
+                if (RtcpPacket.TryRead(buffer.AsSpan(0, length), reports, out var bye) is not null)
+                {
+                    Interlocked.Increment(ref _rejected);
+                    continue;
+                }
+
+                ReceiveReports(reports, sources.Source());
+                if (bye)
+                {
+                    _remoteBye.TrySetResult();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void ReceiveReports(List<RtcpReport> reports, IPEndPoint source)
+    {
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        lock (_sendLock)
+        {
+            if (_rtcpRemote!.Observe(source, reports[0].Ssrc))
+            {
+                _rtcpTarget = _rtcpRemote.Current?.Serialize();
+            }
+        }
+
+        var arrival = Elapsed(Stopwatch.GetTimestamp());
+        lock (_receiveLock)
+        {
+            foreach (var report in reports)
+            {
+                if (report.Sender is { } sender && _statistics?.Ssrc == report.Ssrc)
+                {
+                    _statistics.SenderReport(sender.NtpTimestamp, arrival);
+                }
+
+                _lastReport = report;
+            }
+        }
+    }
+
+    private void ExpireEvents(long now)
+    {
+        lock (_receiveLock)
+        {
+            _eventReceiver?.Expire(Elapsed(now));
+        }
+    }
+
+    private RtcpReportBlock? ReportBlock(long now)
+    {
+        lock (_receiveLock)
+        {
+            return _statistics?.ReportBlock(Elapsed(now));
+        }
+    }
+
+    // One datagram's length, or -1 once the session is closing (the socket closed or the loop was cancelled).
+    private static async ValueTask<int> ReceiveAsync(Socket socket, byte[] buffer, SocketAddress from, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            try
+            {
+                return await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellation).ConfigureAwait(false);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset && !cancellation.IsCancellationRequested)
+            {
+                // An ICMP port-unreachable for an earlier send (Windows reports it on the next receive): not this socket's fault.
+            }
+            catch (Exception e) when (cancellation.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>The sender of the last datagram as an endpoint, made afresh only when the address changes (normally once per call).</summary>
+    private sealed class SourceCache(AddressFamily family)
+    {
+        private readonly IPEndPoint _template = new(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        private SocketAddress? _last;
+        private IPEndPoint? _source;
+
+        public SocketAddress Address { get; } = new(family);
+
+        public IPEndPoint Source()
+        {
+            if (_source is null || !Address.Equals(_last))
+            {
+                _source = (IPEndPoint)_template.Create(Address);
+                _last = _source.Serialize();
+            }
+
+            return _source;
+        }
+    }
+}

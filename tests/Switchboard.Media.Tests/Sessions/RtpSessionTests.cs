@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Audio;
+using Switchboard.Media.Clock;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Dtmf;
+using Switchboard.Media.Rtp;
+using Switchboard.Media.Sdp;
+using Switchboard.Media.Sessions;
+using Switchboard.Media.Tests.Dtmf;
+using Switchboard.Media.Tests.Rtp;
+
+namespace Switchboard.Media.Tests.Sessions;
+
+public sealed class RtpSessionTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly RtpSessionOptions Quiet = new() { SilenceWhenIdle = false };
+    private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
+    private readonly RtpPortAllocator _ports;
+    private readonly RtpPortRange _range;
+
+    public RtpSessionTests() => (_ports, _range) = LoopbackPorts.Allocator(4);
+
+    public void Dispose() => _clock.Dispose();
+
+    [Theory]
+    [InlineData(AudioCodec.Pcmu)]
+    [InlineData(AudioCodec.Pcma)]
+    public async Task Two_sessions_hear_each_others_prompts_exactly_as_g711_carries_them(AudioCodec codec)
+    {
+        await using var a = RtpSession.Open(_ports, _clock, Quiet);
+        await using var b = RtpSession.Open(_ports, _clock, Quiet);
+        var toB = MediaTesting.Noise(1600, 1);
+        var toA = MediaTesting.Noise(800, 2);
+        var heardByB = new AudioCollector(toB.Length);
+        var heardByA = new AudioCollector(toA.Length);
+        (a.Sink, b.Sink) = (heardByA, heardByB);
+        a.Start(MediaTesting.Audio(b.LocalEndPoint, codec));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint, codec));
+
+        var played = await Task.WhenAll(a.PlayAsync(new AudioClip("a", toB).Play()), b.PlayAsync(new AudioClip("b", toA).Play())).WaitAsync(Patience);
+        await Task.WhenAll(heardByA.Enough, heardByB.Enough).WaitAsync(Patience);
+
+        Assert.Equal([PlaybackEnd.Finished, PlaybackEnd.Finished], played);
+        Assert.Equal(MediaTesting.ThroughG711(codec, toB), heardByB.Samples);
+        Assert.Equal(MediaTesting.ThroughG711(codec, toA), heardByA.Samples);
+        Assert.Equal(10, b.Statistics!.Received);
+        Assert.Equal(0, b.Statistics.CumulativeLost);
+    }
+
+    [Fact]
+    public async Task Digits_sent_as_telephone_events_arrive_once_as_rfc4733_key_presses()
+    {
+        var patient = new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
+        await using var a = RtpSession.Open(_ports, _clock, patient);
+        await using var b = RtpSession.Open(_ports, _clock, patient);
+        a.Start(MediaTesting.Audio(b.LocalEndPoint));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint));
+
+        a.SendDigit('5', TimeSpan.FromMilliseconds(100));
+        a.SendDigit('#', TimeSpan.FromMilliseconds(60));
+        var events = await MediaTesting.ReadAsync(b.Digits, 4);
+
+        Assert.Equal(["5 Started 0", "5 Ended 100", "# Started 0", "# Ended 60"], events.Select(Rfc4733ReceiverTests.Describe));
+        Assert.All(events, e => Assert.Equal(DtmfSource.Rfc4733, e.Source));
+    }
+
+    [Fact]
+    public async Task Tones_in_the_audio_are_found_when_the_peer_cannot_send_telephone_events()
+    {
+        await using var a = RtpSession.Open(_ports, _clock);
+        await using var b = RtpSession.Open(_ports, _clock);
+        a.Start(MediaTesting.Audio(b.LocalEndPoint, telephoneEvent: null));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint, telephoneEvent: null));
+
+        await a.PlayAsync(AudioSources.Sequence(AudioSources.Dtmf('7', TimeSpan.FromMilliseconds(100)), AudioSources.Silence(TimeSpan.FromMilliseconds(100))));
+        var events = await MediaTesting.ReadAsync(b.Digits, 2);
+
+        Assert.Equal(['7', '7'], events.Select(e => e.Digit));
+        Assert.Equal([DtmfEventKind.Started, DtmfEventKind.Ended], events.Select(e => e.Kind));
+        Assert.All(events, e => Assert.Equal(DtmfSource.InBand, e.Source));
+    }
+
+    [Fact]
+    public async Task A_sipp_dtmf_capture_replayed_at_the_session_gives_its_key_and_latches_the_sender()
+    {
+        using var peer = Peer();
+        var capture = PcapFile.ReadUdp(Rfc4733ReceiverTests.SippCapture("9"));
+        RtpPacket.TryRead(capture[0].Payload, out var first, out _);
+        await using var session = RtpSession.Open(_ports, _clock);
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9), telephoneEvent: first.PayloadType));
+
+        foreach (var (_, payload) in capture)
+        {
+            await peer.SendToAsync(payload, session.LocalEndPoint);
+        }
+
+        var events = await MediaTesting.ReadAsync(session.Digits, 2);
+        Assert.Equal(["9 Started 0", "9 Ended 280"], events.Select(Rfc4733ReceiverTests.Describe));
+        Assert.Equal(peer.LocalEndPoint, session.RemoteEndPoint);
+    }
+
+    [Fact]
+    public async Task One_ssrc_runs_across_source_changes_with_a_marker_at_each_talk_spurt()
+    {
+        using var peer = Peer();
+        await using var session = RtpSession.Open(_ports, _clock, Quiet);
+        session.Start(MediaTesting.Audio((IPEndPoint)peer.LocalEndPoint!));
+
+        await session.PlayAsync(new AudioClip("one", MediaTesting.Noise(480, 3)).Play());
+        await Task.Delay(100);
+        var second = session.PlayAsync(new AudioClip("two", MediaTesting.Noise(320, 4)).Play());
+        var third = session.PlayAsync(new AudioClip("three", MediaTesting.Noise(320, 5)).Play());
+        var headers = (await ReceiveAsync(peer, 5)).ConvertAll(p => p.Header);
+
+        Assert.Equal(PlaybackEnd.Replaced, await second);
+        Assert.Equal(PlaybackEnd.Finished, await third);
+        Assert.Single(headers.Select(h => h.Ssrc).Distinct());
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (ushort)(headers[0].SequenceNumber + i)), headers.Select(h => h.SequenceNumber));
+        Assert.Equal([true, false, false, true, false], headers.Select(h => h.Marker));
+        Assert.Equal([160u, 160u], [headers[1].Timestamp - headers[0].Timestamp, headers[2].Timestamp - headers[1].Timestamp]);
+        var gap = headers[3].Timestamp - headers[2].Timestamp;
+        Assert.True(gap >= 800 && gap % 160 == 0, $"media time ran on through the idle stretch in whole packets, got {gap}");
+    }
+
+    [Fact]
+    public async Task A_new_offer_answer_holds_then_moves_the_stream_without_breaking_its_numbering()
+    {
+        using var before = Peer();
+        using var after = Peer();
+        await using var session = RtpSession.Open(_ports, _clock);
+        var agreed = MediaTesting.Audio((IPEndPoint)before.LocalEndPoint!);
+        session.Start(agreed);
+        var last = (await ReceiveAsync(before, 3))[^1];
+
+        session.Update(agreed with { Direction = MediaDirection.RecvOnly });
+        await Task.Delay(100);
+        while (before.Available > 0)
+        {
+            last = (await ReceiveAsync(before, 1))[0];
+        }
+
+        await Task.Delay(100);
+        Assert.Equal(0, before.Available);
+        session.Update(agreed with { RemoteRtp = (IPEndPoint)after.LocalEndPoint!, PtimeMs = 30 });
+        var moved = await ReceiveAsync(after, 2);
+
+        Assert.Equal(last.Header.Ssrc, moved[0].Header.Ssrc);
+        Assert.Equal((ushort)(last.Header.SequenceNumber + 1), moved[0].Header.SequenceNumber);
+        Assert.Equal(240, moved[1].PayloadLength);
+        Assert.Equal(240u, moved[1].Header.Timestamp - moved[0].Header.Timestamp);
+    }
+
+    [Fact]
+    public async Task Reports_flow_both_ways_and_closing_says_goodbye()
+    {
+        var options = new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100) };
+        await using var a = RtpSession.Open(_ports, _clock, options);
+        var b = RtpSession.Open(_ports, _clock, options);
+        a.Start(MediaTesting.Audio(b.LocalEndPoint));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint));
+
+        await MediaTesting.Eventually(() => a.LastRemoteReport is { Sender: not null, Blocks.Count: 1 } && b.LastRemoteReport is { Blocks.Count: 1 }, "both sides sent reports about each other");
+        await b.DisposeAsync();
+        await a.RemoteBye.WaitAsync(Patience);
+
+        var report = a.LastRemoteReport!;
+        Assert.Equal(a.Statistics!.Ssrc, report.Ssrc);
+        Assert.Equal(b.Statistics!.Ssrc, report.Blocks[0].Ssrc);
+        Assert.Equal(0, report.Blocks[0].CumulativeLost);
+    }
+
+    [Fact]
+    public async Task Closing_gives_back_ports_and_clock_and_ends_playback_and_digits()
+    {
+        var session = RtpSession.Open(_ports, _clock);
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+        var music = session.PlayAsync(AudioSources.RingbackEurope());
+        await MediaTesting.Eventually(() => _clock.Count == 1, "the session is on the clock");
+
+        await session.DisposeAsync();
+        await session.DisposeAsync();
+
+        Assert.Equal(PlaybackEnd.Closed, await music);
+        Assert.Equal(PlaybackEnd.Closed, await session.PlayAsync(AudioSources.Beep()));
+        Assert.True(session.Digits.Completion.IsCompleted);
+        Assert.Equal(_range.PairCount, _ports.Available);
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+    }
+
+    [Fact]
+    public async Task The_call_ending_closes_the_session()
+    {
+        using var call = new CancellationTokenSource();
+        var session = RtpSession.Open(_ports, _clock, cancellation: call.Token);
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+
+        await call.CancelAsync();
+        await session.Closed.WaitAsync(Patience);
+
+        Assert.Equal(_range.PairCount, _ports.Available);
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+    }
+
+    [Fact]
+    public async Task A_session_that_fails_to_start_still_gives_back_its_ports()
+    {
+        var failed = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+        {
+            await using var session = RtpSession.Open(_ports, _clock);
+            session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9), ptimeMs: 5));
+        });
+
+        Assert.Contains("audio", failed.ParamName, StringComparison.Ordinal);
+        Assert.Equal(_range.PairCount, _ports.Available);
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+    }
+
+    [Fact]
+    public async Task A_source_that_throws_fails_its_playback_but_not_the_call()
+    {
+        var session = RtpSession.Open(_ports, _clock);
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+
+        var broken = await Assert.ThrowsAsync<InvalidDataException>(() => session.PlayAsync(new Broken()).WaitAsync(Patience));
+        var next = await session.PlayAsync(AudioSources.Silence(TimeSpan.FromMilliseconds(40))).WaitAsync(Patience);
+        await session.DisposeAsync();
+
+        Assert.Equal("corrupt prompt", broken.Message);
+        Assert.Equal(PlaybackEnd.Finished, next);
+        Assert.Equal(_range.PairCount, _ports.Available);
+        await MediaTesting.Eventually(() => _clock.Count == 0, "the clock let the session go (at its next due tick)");
+    }
+
+    private static Socket Peer()
+    {
+        var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return peer;
+    }
+
+    private static async Task<List<(RtpHeader Header, int PayloadLength)>> ReceiveAsync(Socket peer, int count)
+    {
+        var packets = new List<(RtpHeader, int)>();
+        var buffer = new byte[1500];
+        using var timeout = new CancellationTokenSource(Patience);
+        while (packets.Count < count)
+        {
+            var length = await peer.ReceiveAsync(buffer, timeout.Token);
+            Assert.Null(RtpPacket.TryRead(buffer.AsSpan(0, length), out var header, out var payload));
+            packets.Add((header, payload.Length));
+        }
+
+        return packets;
+    }
+
+    private sealed class Broken : IAudioSource
+    {
+        public int Read(Span<short> destination) => throw new InvalidDataException("corrupt prompt");
+    }
+}
