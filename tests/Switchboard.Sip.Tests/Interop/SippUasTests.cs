@@ -25,5 +25,6 @@ public sealed class SippUasTests
 
         Assert.All(results, r => Assert.Equal((200, 200), r));
         Assert.True(sippResult.ExitCode == 0, sippResult.ToString());
+        Assert.Equal(0, agent.Dialogs.Count);
     }
 }
