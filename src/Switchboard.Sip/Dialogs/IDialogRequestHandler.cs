@@ -4,7 +4,7 @@ namespace Switchboard.Sip.Dialogs;
 
 /// <summary>
 /// Answers the requests a peer sends inside a dialog that the UA core does not answer itself: re-INVITE (session
-/// change such as hold and resume, answered with an opaque SDP body), INFO (e.g. DTMF), NOTIFY, UPDATE.
+/// change such as hold and resume, answered with an opaque SDP body), INFO (e.g. DTMF), NOTIFY.
 /// </summary>
 public interface IDialogRequestHandler
 {
