@@ -62,6 +62,23 @@ public sealed class IncomingRequest
     /// <summary>Sends a response with just a status code.</summary>
     public void Respond(int statusCode, string? reason = null) => Respond(CreateResponse(statusCode, reason));
 
+    /// <summary>Redirects the request (e.g. 302 Moved Temporarily, a divert before answering) to <paramref name="targets"/>, one Contact each, in order of preference.</summary>
+    public void Redirect(IEnumerable<AddressUri> targets, int statusCode = 302)
+    {
+        if (statusCode is < 300 or >= 400)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A redirect is a 3xx status.");
+        }
+
+        var response = CreateResponse(statusCode);
+        foreach (var target in targets)
+        {
+            response.Headers.Add(HeaderNames.Contact, $"<{target}>");
+        }
+
+        Respond(response);
+    }
+
     /// <summary>True once a final response was sent.</summary>
     public bool HasFinalResponse => _transaction.HasFinalResponse;
 }

@@ -9,20 +9,42 @@ namespace Switchboard.Sip.UserAgent;
 /// <summary>The dialog half of the UA core: in-dialog requests received, INVITE placed, requests and BYE sent inside a dialog.</summary>
 public sealed partial class SipUserAgent
 {
+    /// <summary>How many 3xx redirects <see cref="InviteAsync"/> follows before it returns the redirect.</summary>
+    public const int MaxRedirects = 5;
+
     /// <summary>
     /// Places <paramref name="invite"/> (From with a tag, To, Call-ID, CSeq, Contact and body filled in by the caller): ACKs every
     /// 2xx (again for retransmissions), keeps the dialog in <see cref="Dialogs"/> with <paramref name="inDialog"/> answering the
-    /// peer's in-dialog requests. Cancelling <paramref name="cancellationToken"/> sends CANCEL once the call rings (§9.1); the
-    /// INVITE then normally ends with 487, and a 2xx that crosses the CANCEL is acknowledged and hung up at once.
+    /// peer's in-dialog requests, and follows a 3xx to its first SIP Contact not tried yet (same Call-ID and From tag, CSeq + 1,
+    /// §8.1.3.4), at most <see cref="MaxRedirects"/> times. Cancelling <paramref name="cancellationToken"/> sends CANCEL once the
+    /// call rings (§9.1); the INVITE then normally ends with 487, and a 2xx that crosses the CANCEL is acknowledged and hung up at once.
     /// </summary>
     public async Task<InviteResult> InviteAsync(SipRequest invite, SipDestination destination, IDialogRequestHandler? inDialog = null, CancellationToken cancellationToken = default)
     {
+        var tried = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"{invite.RequestUri}" };
+        for (var redirects = 0; ; redirects++)
+        {
+            var result = await PlaceAsync(invite, destination, inDialog, cancellationToken);
+            var next = result.Response.StatusCode is >= 300 and < 400 && redirects < MaxRedirects && !cancellationToken.IsCancellationRequested
+                ? result.Response.Known.Contacts.Select(contact => contact.Uri).FirstOrDefault(uri => uri is SipUri && tried.Add($"{uri}"))
+                : null;
+            if (next is null)
+            {
+                return result;
+            }
+
+            LogRedirected(_logger, invite.CallId!, result.Response.StatusCode, next);
+            invite = Redirected(invite, next);
+            destination = await NextHop.ResolveAsync(next, cancellationToken);
+        }
+    }
+
+    private async Task<InviteResult> PlaceAsync(SipRequest invite, SipDestination destination, IDialogRequestHandler? inDialog, CancellationToken cancellationToken)
+    {
         var transaction = SendRequest(invite, destination);
-        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var forks = new Dictionary<string, Dialog>();
         transaction.ResponseReceived += response =>
         {
-            answered.TrySetResult();
             if (response.IsSuccess)
             {
                 var dialog = Confirm(invite, response, inDialog, forks);
@@ -34,7 +56,7 @@ public sealed partial class SipUserAgent
         };
 
         SipResponse final;
-        using (cancellationToken.Register(() => _ = CancelWhenRingingAsync(transaction, answered.Task)))
+        using (cancellationToken.Register(() => _ = CancelWhenRingingAsync(transaction)))
         {
             final = await transaction.FinalResponse;
         }
@@ -192,9 +214,28 @@ public sealed partial class SipUserAgent
         }
     }
 
-    private async Task CancelWhenRingingAsync(ClientTransaction invite, Task answered)
+    /// <summary>The INVITE again, toward <paramref name="target"/>: every header but Via kept, the CSeq one higher.</summary>
+    private static SipRequest Redirected(SipRequest invite, AddressUri target)
     {
-        await answered;
+        var next = new SipRequest(SipMethods.Invite, target) { Body = invite.Body };
+        foreach (var header in invite.Headers)
+        {
+            if (header.Is(HeaderNames.CSeq))
+            {
+                next.Headers.Add(HeaderNames.CSeq, new CSeq(invite.CSeq!.Number + 1, SipMethods.Invite).ToString());
+            }
+            else if (!header.Is(HeaderNames.Via))
+            {
+                next.Headers.Add(header);
+            }
+        }
+
+        return next;
+    }
+
+    private async Task CancelWhenRingingAsync(ClientTransaction invite)
+    {
+        await invite.FirstResponse;
         if (invite.FinalResponse.IsCompleted)
         {
             return;
@@ -212,6 +253,8 @@ public sealed partial class SipUserAgent
 
         cancel.Headers.Add(HeaderNames.CSeq, new CSeq(request.CSeq!.Number, SipMethods.Cancel).ToString());
         SendRequest(cancel, invite.Destination, request.TopVia!.Branch);
+        await Task.WhenAny(invite.FinalResponse, Task.Delay(Transactions.Timers.Timeout, Transactions.Time));
+        invite.GiveUp();
     }
 
     private async Task EndWhenUnacknowledgedAsync(Dialog dialog, Task<SipRequest?> acknowledged)
@@ -235,6 +278,9 @@ public sealed partial class SipUserAgent
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "INVITE {CallId} redirected ({Status}); following to {Target}")]
+    private static partial void LogRedirected(ILogger logger, string callId, int status, AddressUri target);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} in dialog {CallId} has no dialog handler; answered with the default")]
     private static partial void LogUnhandledInDialog(ILogger logger, string method, string callId);

@@ -152,12 +152,34 @@ public sealed class DialogLayerTests : IAsyncDisposable
         _answerDelay = TimeSpan.FromSeconds(30);
         using var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var call = await CallAsync(hangUp.Token);
+        var call = await CallAsync(cancellationToken: hangUp.Token);
 
         Assert.Equal(487, call.Response.StatusCode);
         Assert.Null(call.Dialog);
         Assert.Equal(0, _caller.Dialogs.Count);
         Assert.Equal(0, _callee.Dialogs.Count);
+    }
+
+    [Fact]
+    public async Task A_302_is_sent_with_its_contact_and_the_caller_follows_it_with_the_same_call_id_and_a_higher_cseq()
+    {
+        var call = await CallAsync("moved");
+
+        Assert.Equal(200, call.Response.StatusCode);
+        Assert.Equal("alice", ((SipUri)call.Response.Known.Contacts[0].Uri).User);
+        Assert.Equal(2u, call.Response.CSeq!.Number);
+        Assert.Equal(call.Dialog!.CallId, (await _answered.Task.WaitAsync(Wait)).CallId);
+        Assert.Equal(1, _caller.Dialogs.Count);
+    }
+
+    [Fact]
+    public async Task A_redirect_back_to_a_uri_already_tried_is_returned_instead_of_followed()
+    {
+        var call = await CallAsync("loop");
+
+        Assert.Equal(302, call.Response.StatusCode);
+        Assert.Null(call.Dialog);
+        Assert.Equal(0, _caller.Dialogs.Count);
     }
 
     public async ValueTask DisposeAsync()
@@ -166,14 +188,21 @@ public sealed class DialogLayerTests : IAsyncDisposable
         await _callee.DisposeAsync();
     }
 
-    private Task<InviteResult> CallAsync(CancellationToken cancellationToken = default)
+    private Task<InviteResult> CallAsync(string user = "alice", CancellationToken cancellationToken = default)
     {
         var target = new SipDestination(SipTransportProtocol.Udp, _callee.Transports[0].LocalEndPoint);
-        return _caller.InviteAsync(TestUac.Invite(_caller, target, "alice"), target, _callerDialogs, cancellationToken).WaitAsync(Wait, CancellationToken.None);
+        return _caller.InviteAsync(TestUac.Invite(_caller, target, user), target, _callerDialogs, cancellationToken).WaitAsync(Wait, CancellationToken.None);
     }
 
     private async Task AnswerAsync(IncomingRequest request)
     {
+        if (request.Request.RequestUri is SipUri { User: "moved" or "loop" } moved)
+        {
+            var target = moved.User == "loop" ? moved : _callee.ContactFor(request.Source.Transport, "alice");
+            request.Redirect([target]);
+            return;
+        }
+
         request.Respond(180);
         if (_answerDelay > TimeSpan.Zero)
         {

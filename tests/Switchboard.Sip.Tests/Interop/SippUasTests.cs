@@ -38,19 +38,20 @@ public sealed class SippUasTests
         var scenario = Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", "uas-cancel.xml");
         var (sipp, port) = Sipp.StartServer(transport, scenario, "-m", $"{calls}");
         using var _ = sipp;
-        await Task.Delay(500);
+        await Task.Delay(1500);
         var target = new SipDestination(protocol, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(async i =>
+        var placed = Task.WhenAll(Enumerable.Range(0, calls).Select(async i =>
         {
-            using var hangUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-            return await agent.InviteAsync(TestUac.Invite(agent, target, $"callee{i}"), target, cancellationToken: hangUp.Token).WaitAsync(TimeSpan.FromSeconds(40));
+            using var hangUp = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            return await agent.InviteAsync(TestUac.Invite(agent, target, $"callee{i}"), target, cancellationToken: hangUp.Token);
         }));
         var sippResult = await Sipp.WaitAsync(sipp, TimeSpan.FromSeconds(30));
+        var results = await placed.WaitAsync(TimeSpan.FromSeconds(40));
+        Assert.True(sippResult.ExitCode == 0, $"{sippResult}\nstack saw: {string.Join(", ", results.Select(r => r.Response.StatusCode))}");
 
         Assert.All(results, r => Assert.Equal(487, r.Response.StatusCode));
         Assert.All(results, r => Assert.Null(r.Dialog));
-        Assert.True(sippResult.ExitCode == 0, sippResult.ToString());
         Assert.Equal(0, agent.Dialogs.Count);
     }
 }
