@@ -1,14 +1,16 @@
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transports;
 
 namespace Switchboard.Sip.Dialogs;
 
 /// <summary>
 /// A dialog (RFC 3261 §12): its identifiers, sequence numbers, remote target and route set, and the requests sent inside it.
-/// Built from the dialog-creating INVITE and its 2xx on either side.
+/// Built from the dialog-creating INVITE and its 2xx on either side; the UA core keeps it in its dialog table until it ends.
 /// </summary>
 public sealed class Dialog
 {
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource<DialogEndReason> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Dialog(string callId, string localTag, string remoteTag, NameAddr localUri, NameAddr remoteUri, AddressUri remoteTarget, IReadOnlyList<NameAddr> routeSet)
     {
@@ -48,6 +50,24 @@ public sealed class Dialog
     /// <summary>The last CSeq number the peer used, or null before its first request.</summary>
     public uint? RemoteSequence { get; private set; }
 
+    /// <summary>Call-ID, local tag and remote tag: what identifies the dialog in the UA core's table.</summary>
+    public string Key => KeyOf(CallId, LocalTag, RemoteTag);
+
+    /// <summary>Answers re-INVITE, INFO, NOTIFY and other in-dialog requests (BYE, ACK and OPTIONS are handled by the UA core).</summary>
+    public IDialogRequestHandler? Handler { get; set; }
+
+    /// <summary>Completes, with the reason, when the dialog ends (BYE either way, a failed in-dialog request, no ACK, shutdown).</summary>
+    public Task<DialogEndReason> Ended => _ended.Task;
+
+    /// <summary>True once the dialog has ended.</summary>
+    public bool IsEnded => _ended.Task.IsCompleted;
+
+    /// <summary>The last ACK this side sent for a 2xx, and where, so a retransmitted 2xx is acknowledged again.</summary>
+    internal (SipRequest Ack, SipDestination Destination)? LastAck { get; set; }
+
+    /// <summary>The first ACK of a dialog this side placed, which must leave before any request inside it.</summary>
+    internal Task FirstAck { get; set; } = Task.CompletedTask;
+
     /// <summary>The dialog a UAS forms when it answers <paramref name="invite"/> with the 2xx <paramref name="response"/> (§12.1.1).</summary>
     public static Dialog ForServer(SipRequest invite, SipResponse response)
     {
@@ -80,6 +100,9 @@ public sealed class Dialog
         return dialog;
     }
 
+    /// <summary>The table key for the given identifiers.</summary>
+    public static string KeyOf(string callId, string localTag, string remoteTag) => $"{callId}|{localTag}|{remoteTag}";
+
     /// <summary>True when <paramref name="request"/> belongs to this dialog (Call-ID and both tags).</summary>
     public bool Matches(SipRequest request) =>
         request.CallId == CallId && request.To?.Tag == LocalTag && request.From?.Tag == RemoteTag;
@@ -109,6 +132,18 @@ public sealed class Dialog
             }
 
             return true;
+        }
+    }
+
+    /// <summary>A 2xx to this side's re-INVITE refreshes the remote target with its Contact (§12.2.1.2).</summary>
+    public void RefreshTarget(SipResponse success)
+    {
+        if (success.Known.Contacts.FirstOrDefault() is { } contact)
+        {
+            lock (_gate)
+            {
+                RemoteTarget = contact.Uri;
+            }
         }
     }
 
@@ -144,4 +179,7 @@ public sealed class Dialog
         request.Headers.Add(HeaderNames.CSeq, new CSeq(sequence, method).ToString());
         return request;
     }
+
+    /// <summary>Marks the dialog ended; the first reason wins.</summary>
+    internal bool End(DialogEndReason reason) => _ended.TrySetResult(reason);
 }

@@ -7,6 +7,7 @@ namespace Switchboard.Sip.Transactions;
 public abstract class ClientTransaction : IDisposable
 {
     private readonly TaskCompletionSource<SipResponse> _final = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private protected ClientTransaction(SipRequest request, SipDestination destination, string key, TransactionLayer layer)
     {
@@ -24,6 +25,9 @@ public abstract class ClientTransaction : IDisposable
 
     /// <summary>Where it is sent.</summary>
     public SipDestination Destination { get; }
+
+    /// <summary>Completes with the first response of any kind (a CANCEL may only follow a provisional one, §9.1).</summary>
+    public Task FirstResponse => _first.Task;
 
     /// <summary>The final response; a timeout gives a locally made 408.</summary>
     public Task<SipResponse> FinalResponse => _final.Task;
@@ -53,6 +57,7 @@ public abstract class ClientTransaction : IDisposable
 
     private protected void PassUp(SipResponse response)
     {
+        _first.TrySetResult();
         if (response.StatusCode >= 200)
         {
             _final.TrySetResult(response);
@@ -65,6 +70,15 @@ public abstract class ClientTransaction : IDisposable
     {
         PassUp(SipResponse.For(Request, 408, "Request Timeout (no response)"));
         Terminate();
+    }
+
+    /// <summary>Ends the transaction with a local 408 unless a final response came (RFC 3261 §9.1: a cancelled INVITE not answered within 64·T1).</summary>
+    internal void GiveUp()
+    {
+        if (!FinalResponse.IsCompleted)
+        {
+            TimeOut();
+        }
     }
 
     /// <summary>The request could not be sent: the caller gets a local 503 at once instead of waiting for a timeout (§17.1.4).</summary>

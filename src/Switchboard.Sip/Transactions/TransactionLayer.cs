@@ -45,10 +45,10 @@ public sealed partial class TransactionLayer : ISipMessageSink
         Transport.Start(this);
     }
 
-    /// <summary>Sends a request in a new client transaction: adds a Via with a fresh branch and starts the timers.</summary>
-    public ClientTransaction SendRequest(SipRequest request, SipDestination destination)
+    /// <summary>Sends a request in a new client transaction: adds a Via with a fresh branch (or <paramref name="branch"/>: a CANCEL reuses its INVITE's, §9.1) and starts the timers.</summary>
+    public ClientTransaction SendRequest(SipRequest request, SipDestination destination, string? branch = null)
     {
-        var branch = NewBranch();
+        branch ??= NewBranch();
         request.Headers.AddFirst(new SipHeader(HeaderNames.Via, Transport.CreateVia(destination, branch).ToString()));
         var key = TransactionKeys.Client(branch, request.Method == SipMethods.Ack ? SipMethods.Invite : request.Method);
         ClientTransaction transaction = request.Method == SipMethods.Invite

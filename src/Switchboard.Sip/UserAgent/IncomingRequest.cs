@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transports;
@@ -16,7 +17,7 @@ public sealed class IncomingRequest
     {
         _transaction = transaction;
         _agent = agent;
-        LocalTag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        LocalTag = transaction.Request.To?.Tag ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     }
 
     /// <summary>The request.</summary>
@@ -40,11 +41,43 @@ public sealed class IncomingRequest
     /// <summary>A response with Via, From, To (with <see cref="LocalTag"/>), Call-ID and CSeq filled in.</summary>
     public SipResponse CreateResponse(int statusCode, string? reason = null) => SipResponse.For(Request, statusCode, reason, LocalTag);
 
-    /// <summary>Sends a response; a 2xx to INVITE is repeated by the core until its ACK arrives.</summary>
-    public void Respond(SipResponse response) => _agent.Respond(_transaction, response, _acknowledged);
+    /// <summary>The dialog the request belongs to (in-dialog requests) or created (an INVITE once answered 2xx).</summary>
+    public Dialog? Dialog { get; internal set; }
+
+    /// <summary>Sends a response; a 2xx to INVITE is repeated by the core until its ACK arrives, and to a new INVITE it creates the dialog.</summary>
+    public void Respond(SipResponse response) => _agent.Respond(this, _transaction, response, _acknowledged, null);
+
+    /// <summary>Answers a new INVITE with the 2xx <paramref name="success"/> and returns the dialog it creates, whose in-dialog requests go to <paramref name="inDialog"/>.</summary>
+    public Dialog Answer(SipResponse success, IDialogRequestHandler? inDialog)
+    {
+        if (Request.Method != SipMethods.Invite || Request.To?.Tag is not null || !success.IsSuccess)
+        {
+            throw new InvalidOperationException("Only a new INVITE is answered with a dialog-creating 2xx.");
+        }
+
+        _agent.Respond(this, _transaction, success, _acknowledged, inDialog);
+        return Dialog ?? throw new InvalidOperationException("The INVITE had already been answered.");
+    }
 
     /// <summary>Sends a response with just a status code.</summary>
     public void Respond(int statusCode, string? reason = null) => Respond(CreateResponse(statusCode, reason));
+
+    /// <summary>Redirects the request (e.g. 302 Moved Temporarily, a divert before answering) to <paramref name="targets"/>, one Contact each, in order of preference.</summary>
+    public void Redirect(IEnumerable<AddressUri> targets, int statusCode = 302)
+    {
+        if (statusCode is < 300 or >= 400)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "A redirect is a 3xx status.");
+        }
+
+        var response = CreateResponse(statusCode);
+        foreach (var target in targets)
+        {
+            response.Headers.Add(HeaderNames.Contact, $"<{target}>");
+        }
+
+        Respond(response);
+    }
 
     /// <summary>True once a final response was sent.</summary>
     public bool HasFinalResponse => _transaction.HasFinalResponse;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
@@ -10,8 +11,8 @@ namespace Switchboard.Sip.UserAgent;
 
 /// <summary>
 /// The UA core over transactions and transports: makes the §8.2 checks, answers OPTIONS and CANCEL itself, answers
-/// requests the parser rejected (400, 501, 505) statelessly, repeats 2xx to INVITE until ACK, and hands the rest to the handler,
-/// which may answer later (a handler that never answers is cut off by the transaction's guard: 500, or 480 for INVITE).
+/// requests the parser rejected (400, 501, 505) statelessly, repeats 2xx to INVITE until ACK, keeps the dialog table
+/// (in-dialog requests matched or answered 481, BYE either way), and hands new requests to the handler, which may answer later (a handler that never answers is cut off by the transaction's guard: 500, or 480 for INVITE).
 /// </summary>
 public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
     private readonly string[] _allowed;
     private readonly ConcurrentDictionary<string, SuccessRetransmitter> _awaitingAck = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly DialogTable _dialogs = new();
 
     private SipUserAgent(SipUserAgentOptions options, ISipRequestHandler handler, TransactionLayer transactions, ILogger logger)
     {
@@ -28,11 +30,14 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         _handler = handler;
         _logger = logger;
         Transactions = transactions;
-        _allowed = [.. new[] { SipMethods.Options, SipMethods.Ack, SipMethods.Cancel }.Concat(handler.Methods).Distinct()];
+        _allowed = [.. new[] { SipMethods.Options, SipMethods.Ack, SipMethods.Cancel, SipMethods.Bye, SipMethods.Info, SipMethods.Notify }.Concat(handler.Methods).Distinct()];
     }
 
     /// <summary>The transaction layer (and through it the transports).</summary>
     public TransactionLayer Transactions { get; }
+
+    /// <summary>The live dialogs, as this side answered or placed them.</summary>
+    public DialogTable Dialogs => _dialogs;
 
     /// <summary>The bound transports, with their real ports.</summary>
     public IReadOnlyList<ISipTransport> Transports => Transactions.Transport.Transports;
@@ -70,8 +75,8 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         return agent;
     }
 
-    /// <summary>Sends a request in a new client transaction (Max-Forwards and User-Agent added when missing).</summary>
-    public ClientTransaction SendRequest(SipRequest request, SipDestination destination)
+    /// <summary>Sends a request in a new client transaction (Max-Forwards and User-Agent added when missing; <paramref name="branch"/> only for a CANCEL, which reuses its INVITE's).</summary>
+    public ClientTransaction SendRequest(SipRequest request, SipDestination destination, string? branch = null)
     {
         if (!request.Headers.Contains(HeaderNames.MaxForwards))
         {
@@ -83,7 +88,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
             request.Headers.Add(HeaderNames.UserAgent, _options.ProductName);
         }
 
-        return Transactions.SendRequest(request, destination);
+        return Transactions.SendRequest(request, destination, branch);
     }
 
     /// <summary>Sends the ACK for a 2xx (outside any transaction, with a fresh branch, §13.2.2.4); call it again for each retransmitted 2xx.</summary>
@@ -140,8 +145,17 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
             return;
         }
 
+        if (request.To?.Tag is not null && request.Method != SipMethods.Cancel)
+        {
+            InDialog(incoming);
+            return;
+        }
+
         switch (request.Method)
         {
+            case SipMethods.Bye or SipMethods.Info or SipMethods.Notify when !_handler.Methods.Contains(request.Method):
+                incoming.Respond(481);
+                return;
             case SipMethods.Options when !_handler.Methods.Contains(SipMethods.Options):
                 incoming.Respond(Capabilities(incoming.CreateResponse(200)));
                 return;
@@ -163,7 +177,17 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public void OnStrayResponse(SipResponse response, SipSource source) => LogStrayResponse(_logger, response.StatusCode, source);
+    public void OnStrayResponse(SipResponse response, SipSource source)
+    {
+        if (response.IsSuccess && response.CSeq is { Method: SipMethods.Invite } cseq && _dialogs.TryFindFor(response, out var dialog)
+            && dialog.LastAck is { } last && last.Ack.CSeq?.Number == cseq.Number)
+        {
+            _ = SendAckAsync(last.Ack, last.Destination).AsTask();
+            return;
+        }
+
+        LogStrayResponse(_logger, response.StatusCode, source);
+    }
 
     /// <inheritdoc/>
     public void OnRejected(ReceivedMessage message)
@@ -186,6 +210,11 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        foreach (var dialog in _dialogs.All)
+        {
+            _dialogs.End(dialog, DialogEndReason.Shutdown);
+        }
+
         foreach (var waiting in _awaitingAck.Values)
         {
             waiting.Dispose();
@@ -195,7 +224,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    internal void Respond(ServerTransaction transaction, SipResponse response, TaskCompletionSource<SipRequest?> acknowledged)
+    internal void Respond(IncomingRequest incoming, ServerTransaction transaction, SipResponse response, TaskCompletionSource<SipRequest?> acknowledged, IDialogRequestHandler? inDialog)
     {
         if (transaction.HasFinalResponse)
         {
@@ -203,6 +232,15 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
 
         WithServer(response);
+        var creates = transaction is ServerInviteTransaction && response.IsSuccess && transaction.Request.To?.Tag is null;
+        if (creates)
+        {
+            var dialog = _dialogs.Add(Dialog.ForServer(transaction.Request, response));
+            dialog.Handler = inDialog;
+            incoming.Dialog = dialog;
+            _ = EndWhenUnacknowledgedAsync(dialog, acknowledged.Task);
+        }
+
         transaction.Respond(response);
         if (transaction is ServerInviteTransaction && response.IsSuccess)
         {

@@ -40,5 +40,11 @@ public sealed record SipUserAgentOptions
     public bool DropScanners { get; init; } = true;
 
     /// <summary>Body types the user agent understands (anything else gets 415; an INVITE whose Accept excludes them all gets 406).</summary>
-    public IReadOnlyCollection<MediaType> AcceptedBodies { get; init; } = [MediaType.Sdp];
+    public IReadOnlyCollection<MediaType> AcceptedBodies { get; init; } =
+    [
+        MediaType.Sdp,
+        new("application", "dtmf-relay", new SipParameters()),
+        new("application", "dtmf", new SipParameters()),
+        new("message", "sipfrag", new SipParameters()),
+    ];
 }

@@ -20,7 +20,8 @@ public sealed class SippUacTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(100, uas.Answered);
-        Assert.Equal(100, uas.Ended);
+        Assert.Equal(100, await uas.EndedByCallerAsync());
+        Assert.Equal(0, agent.Dialogs.Count);
     }
 
     [Fact]
@@ -32,7 +33,9 @@ public sealed class SippUacTests
         var result = await Sipp.CallAsync(agent.Transports[0].LocalEndPoint, "u1", 30, Scenario("uac.xml"), "-lost", "10");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(uas.Answered == 30 && uas.Ended == 30, $"answered {uas.Answered}, ended {uas.Ended}\n{result}");
+        var ended = await uas.EndedByCallerAsync();
+        Assert.True(uas.Answered == 30 && ended == 30, $"answered {uas.Answered}, ended {ended}\n{result}");
+        Assert.Equal(0, agent.Dialogs.Count);
     }
 
     [Theory]
@@ -62,6 +65,7 @@ public sealed class SippUacTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(10, uas.Refreshed);
-        Assert.Equal(10, uas.Ended);
+        Assert.Equal(10, await uas.EndedByCallerAsync());
+        Assert.Equal(0, agent.Dialogs.Count);
     }
 }

@@ -7,32 +7,27 @@ using Switchboard.Sip.UserAgent;
 namespace Switchboard.Sip.Tests.TestPeers;
 
 /// <summary>
-/// A user agent server built on the stack for interop tests: rings (180), answers (200 with SDP and Contact), keeps the
-/// dialog, accepts re-INVITE, answers BYE; <see cref="AnswerDelay"/> leaves time for the caller to CANCEL.
+/// A user agent server built on the stack for interop tests: rings (180), answers (200 with SDP and Contact) through the UA
+/// core's dialog layer, answers re-INVITE with SDP; <see cref="AnswerDelay"/> leaves time for the caller to CANCEL.
 /// </summary>
-internal sealed class TestUas : ISipRequestHandler
+internal sealed class TestUas : ISipRequestHandler, IDialogRequestHandler
 {
     private static readonly byte[] Sdp = Encoding.ASCII.GetBytes("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n");
-    private readonly ConcurrentDictionary<string, Dialog> _dialogs = new();
+    private readonly ConcurrentBag<Task<DialogEndReason>> _endings = [];
     private SipUserAgent? _agent;
     private int _answered;
-    private int _ended;
     private int _refreshed;
     private int _cancelled;
 
     public TimeSpan AnswerDelay { get; init; }
 
-    public IReadOnlyCollection<string> Methods { get; } = [SipMethods.Invite, SipMethods.Bye];
+    public IReadOnlyCollection<string> Methods { get; } = [SipMethods.Invite];
 
     public int Answered => _answered;
-
-    public int Ended => _ended;
 
     public int Refreshed => _refreshed;
 
     public int Cancelled => _cancelled;
-
-    public int OpenDialogs => _dialogs.Count;
 
     public SipUserAgent Start(string listen)
     {
@@ -40,21 +35,15 @@ internal sealed class TestUas : ISipRequestHandler
         return _agent;
     }
 
+    /// <summary>How many answered calls the caller hung up with BYE, once every dialog has ended (or 10 s passed).</summary>
+    public async Task<int> EndedByCallerAsync()
+    {
+        var reasons = await Task.WhenAll(_endings).WaitAsync(TimeSpan.FromSeconds(10));
+        return reasons.Count(reason => reason == DialogEndReason.RemoteBye);
+    }
+
     public async Task HandleAsync(IncomingRequest request, CancellationToken cancellationToken)
     {
-        var message = request.Request;
-        if (message.To?.Tag is not null)
-        {
-            InDialog(request);
-            return;
-        }
-
-        if (message.Method != SipMethods.Invite)
-        {
-            request.Respond(481);
-            return;
-        }
-
         request.Respond(180);
         if (AnswerDelay > TimeSpan.Zero)
         {
@@ -69,37 +58,24 @@ internal sealed class TestUas : ISipRequestHandler
             }
         }
 
-        var ok = Answer(request);
-        _dialogs[message.CallId!] = Dialog.ForServer(message, ok);
+        var dialog = request.Answer(Answer(request), this);
+        _endings.Add(dialog.Ended);
         Interlocked.Increment(ref _answered);
-        request.Respond(ok);
     }
 
-    private void InDialog(IncomingRequest request)
+    Task IDialogRequestHandler.HandleAsync(Dialog dialog, IncomingRequest request, CancellationToken cancellationToken)
     {
-        var message = request.Request;
-        if (!_dialogs.TryGetValue(message.CallId!, out var dialog) || !dialog.Matches(message))
+        if (request.Request.Method == SipMethods.Invite)
         {
-            request.Respond(481);
-            return;
+            Interlocked.Increment(ref _refreshed);
+            request.Respond(Answer(request));
         }
-
-        if (!dialog.AcceptRequest(message))
+        else
         {
-            request.Respond(500, "Server Internal Error (CSeq out of order)");
-            return;
-        }
-
-        if (message.Method == SipMethods.Bye)
-        {
-            _dialogs.TryRemove(message.CallId!, out _);
-            Interlocked.Increment(ref _ended);
             request.Respond(200);
-            return;
         }
 
-        Interlocked.Increment(ref _refreshed);
-        request.Respond(Answer(request));
+        return Task.CompletedTask;
     }
 
     private SipResponse Answer(IncomingRequest request)

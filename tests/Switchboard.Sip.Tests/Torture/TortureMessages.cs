@@ -13,10 +13,10 @@ internal static class TortureMessages
 
     public static string Folder => Path.Combine(RepoPaths.Shared, "testdata", "rfc4475");
 
-    /// <summary>File name → (parses?, answer over UDP, answer over TCP). 404 is the test UAS refusing every INVITE; 405 is "processed" for a non-registrar.</summary>
+    /// <summary>File name → (parses?, answer over UDP, answer over TCP). 404 is the test UAS refusing every INVITE; 405 is "processed" for a non-registrar; 481 is an in-dialog request (To tag) matching no dialog.</summary>
     public static readonly IReadOnlyDictionary<string, (bool Parses, int Udp, int Tcp)> Expected = new Dictionary<string, (bool, int, int)>
     {
-        ["wsinv"] = (true, 404, 404),
+        ["wsinv"] = (true, 481, 481),
         ["intmeth"] = (true, 501, 501),
         ["esc01"] = (true, 404, 404),
         ["escnull"] = (true, 405, 405),
