@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Switchboard.Sip.Parsing;
@@ -27,6 +28,9 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
 
     /// <summary>The unread rest.</summary>
     public readonly ReadOnlySpan<char> Rest => _text[Position..];
+
+    /// <summary>The text between two positions.</summary>
+    public readonly ReadOnlySpan<char> Slice(int start, int end) => _text[start..end];
 
     /// <summary>The next character, or NUL at the end.</summary>
     public readonly char Peek() => Position < _text.Length ? _text[Position] : '\0';
@@ -72,7 +76,21 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
     }
 
     /// <summary>Reads a token; empty when none is next.</summary>
-    public ReadOnlySpan<char> ReadToken() => ReadWhile(SipGrammar.IsTokenChar);
+    public ReadOnlySpan<char> ReadToken() => ReadWhile(SipGrammar.TokenChars);
+
+    /// <summary>Reads characters while they are in <paramref name="accept"/>.</summary>
+    public ReadOnlySpan<char> ReadWhile(SearchValues<char> accept)
+    {
+        var rest = _text[Position..];
+        var length = rest.IndexOfAnyExcept(accept);
+        if (length < 0)
+        {
+            length = rest.Length;
+        }
+
+        Position += length;
+        return rest[..length];
+    }
 
     /// <summary>Reads characters while <paramref name="accept"/> holds.</summary>
     public ReadOnlySpan<char> ReadWhile(Func<char, bool> accept)
