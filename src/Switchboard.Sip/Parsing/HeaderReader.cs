@@ -79,18 +79,7 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
     public ReadOnlySpan<char> ReadToken() => ReadWhile(SipGrammar.TokenChars);
 
     /// <summary>Reads characters while they are in <paramref name="accept"/>.</summary>
-    public ReadOnlySpan<char> ReadWhile(SearchValues<char> accept)
-    {
-        var rest = _text[Position..];
-        var length = rest.IndexOfAnyExcept(accept);
-        if (length < 0)
-        {
-            length = rest.Length;
-        }
-
-        Position += length;
-        return rest[..length];
-    }
+    public ReadOnlySpan<char> ReadWhile(SearchValues<char> accept) => Take(Rest.IndexOfAnyExcept(accept));
 
     /// <summary>Reads characters while <paramref name="accept"/> holds.</summary>
     public ReadOnlySpan<char> ReadWhile(Func<char, bool> accept)
@@ -105,15 +94,13 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
     }
 
     /// <summary>Reads up to (not including) the first character in <paramref name="stops"/>, or to the end.</summary>
-    public ReadOnlySpan<char> ReadUntilAny(ReadOnlySpan<char> stops)
-    {
-        var rest = _text[Position..];
-        var length = rest.IndexOfAny(stops);
-        if (length < 0)
-        {
-            length = rest.Length;
-        }
+    public ReadOnlySpan<char> ReadUntilAny(ReadOnlySpan<char> stops) => Take(Rest.IndexOfAny(stops));
 
+    /// <summary>Reads <paramref name="length"/> characters, or the whole rest when it is negative (nothing found).</summary>
+    private ReadOnlySpan<char> Take(int length)
+    {
+        var rest = Rest;
+        length = length < 0 ? rest.Length : length;
         Position += length;
         return rest[..length];
     }
