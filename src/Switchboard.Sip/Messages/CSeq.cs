@@ -33,7 +33,7 @@ public sealed record CSeq(uint Number, string Method)
         }
 
         error = string.Empty;
-        cseq = new CSeq(number, method.ToString());
+        cseq = new CSeq(number, WireNames.Find(method) ?? method.ToString());
         return true;
     }
 }

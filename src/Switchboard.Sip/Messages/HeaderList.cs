@@ -5,7 +5,15 @@ namespace Switchboard.Sip.Messages;
 /// <summary>The ordered header fields of a message; lookups ignore case and understand compact names, and order is never changed.</summary>
 public sealed class HeaderList : IReadOnlyList<SipHeader>
 {
-    private readonly List<SipHeader> _headers = [];
+    private readonly List<SipHeader> _headers;
+
+    /// <summary>Creates an empty list.</summary>
+    public HeaderList()
+        : this(0)
+    {
+    }
+
+    internal HeaderList(int capacity) => _headers = new List<SipHeader>(capacity);
 
     /// <summary>Changes each time the list is modified, so typed views know when to parse again.</summary>
     public int Version { get; private set; }
@@ -20,6 +28,13 @@ public sealed class HeaderList : IReadOnlyList<SipHeader>
     public void Add(SipHeader header)
     {
         _headers.Add(header);
+        Version++;
+    }
+
+    /// <summary>Appends every header of <paramref name="headers"/>, in order.</summary>
+    internal void AddRange(HeaderList headers)
+    {
+        _headers.AddRange(headers._headers);
         Version++;
     }
 

@@ -119,7 +119,7 @@ public sealed class KnownHeaders
                 return To is not null;
             case Kind.CallId:
                 CallId = value;
-                if (value.Length == 0 || value.Any(c => !SipGrammar.IsWordChar(c) && c != '@'))
+                if (!IsCallId(value))
                 {
                     error = "not a valid Call-ID";
                     return false;
@@ -180,6 +180,19 @@ public sealed class KnownHeaders
             default:
                 return true;
         }
+    }
+
+    private static bool IsCallId(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!SipGrammar.IsWordChar(c) && c != '@')
+            {
+                return false;
+            }
+        }
+
+        return value.Length > 0;
     }
 
     private static NameAddr? ReadAddress(string value, out string error) =>

@@ -22,6 +22,10 @@ public sealed record MediaType(string Type, string Subtype, SipParameters Parame
     public static bool TryParseList(string value, List<MediaType> types, out string error) =>
         CommaList.TryRead(value, types, TryRead, out error, allowEmpty: true);
 
+    private static string LowerCase(ReadOnlySpan<char> token) => WireNames.Find(token) is { } shared && !shared.AsSpan().ContainsAnyInRange('A', 'Z')
+        ? shared
+        : token.ToString().ToLowerInvariant();
+
     private static bool TryRead(ref HeaderReader reader, out MediaType? type, out string error)
     {
         type = null;
@@ -39,7 +43,7 @@ public sealed record MediaType(string Type, string Subtype, SipParameters Parame
             return false;
         }
 
-        type = new MediaType(top.ToString().ToLowerInvariant(), subtype.ToString().ToLowerInvariant(), parameters);
+        type = new MediaType(LowerCase(top), LowerCase(subtype), parameters);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Switchboard.Sip.Parsing;
 
@@ -6,6 +7,9 @@ namespace Switchboard.Sip.Messages;
 /// <summary>The ordered parameters of a header value (generic-param list); names compare case-insensitively.</summary>
 public sealed class SipParameters
 {
+    private static readonly SearchValues<char> ValueChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~[]:");
+
     private readonly List<SipParameter> _items = [];
 
     /// <summary>The parameters in the order they were written.</summary>
@@ -112,7 +116,7 @@ public sealed class SipParameters
                 }
                 else
                 {
-                    var raw = reader.ReadWhile(static c => SipGrammar.IsTokenChar(c) || c is '[' or ']' or ':');
+                    var raw = reader.ReadWhile(ValueChars);
                     if (raw.IsEmpty)
                     {
                         error = $"parameter '{name}' has '=' but no value";
@@ -123,7 +127,7 @@ public sealed class SipParameters
                 }
             }
 
-            parameters._items.Add(new SipParameter(name.ToString(), value, quoted));
+            parameters._items.Add(new SipParameter(WireNames.Find(name) ?? name.ToString(), value, quoted));
         }
 
         return true;

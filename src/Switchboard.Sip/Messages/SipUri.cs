@@ -147,9 +147,11 @@ public sealed class SipUri : AddressUri
             parameters.Set(name, value);
         }
 
-        var headers = new List<KeyValuePair<string, string>>();
+        IReadOnlyList<KeyValuePair<string, string>> headers = [];
         if (!rest.IsEmpty)
         {
+            var list = new List<KeyValuePair<string, string>>();
+            headers = list;
             foreach (var range in rest[1..].Split('&'))
             {
                 var item = rest[1..][range];
@@ -162,7 +164,7 @@ public sealed class SipUri : AddressUri
                     return false;
                 }
 
-                headers.Add(new(name, value));
+                list.Add(new(name, value));
             }
         }
 

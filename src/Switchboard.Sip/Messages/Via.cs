@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -8,6 +9,8 @@ namespace Switchboard.Sip.Messages;
 /// <summary>One Via hop (RFC 3261 §20.42, RFC 3581): protocol, transport, sent-by and parameters (branch, received, rport, maddr, ttl).</summary>
 public sealed class Via(string protocol, string transport, HostPort sentBy, SipParameters parameters)
 {
+    private static readonly SearchValues<char> HostNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
+
     /// <summary>The magic cookie that marks an RFC 3261 branch.</summary>
     public const string MagicCookie = "z9hG4bK";
 
@@ -82,13 +85,16 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
         }
         else
         {
-            reader.ReadWhile(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
+            reader.ReadWhile(HostNameChars);
         }
 
-        var hostText = SliceText(ref reader, hostStart, reader.Position);
+        var hostEnd = reader.Position;
+        var hostText = reader.Slice(hostStart, hostEnd);
         if (reader.TrySeparator(':'))
         {
-            hostText = $"{hostText}:{reader.ReadWhile(char.IsAsciiDigit)}";
+            var portStart = reader.Position;
+            var port = reader.ReadWhile(char.IsAsciiDigit);
+            hostText = portStart == hostEnd + 1 ? reader.Slice(hostStart, reader.Position) : $"{hostText}:{port}";
         }
 
         if (!HostPort.TryParse(hostText, out var sentBy))
@@ -102,18 +108,14 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
             return false;
         }
 
-        via = new Via($"{name}/{version}", transport.ToString().ToUpperInvariant(), sentBy, parameters);
+        var protocol = name.SequenceEqual("SIP") && version.SequenceEqual("2.0") ? SipVersion.V2 : $"{name}/{version}";
+        via = new Via(protocol, UpperCase(transport), sentBy, parameters);
         return true;
     }
 
-    private static string SliceText(ref HeaderReader reader, int start, int end)
-    {
-        var position = reader.Position;
-        reader.Position = start;
-        var text = reader.Rest[..(end - start)].ToString();
-        reader.Position = position;
-        return text;
-    }
+    private static string UpperCase(ReadOnlySpan<char> token) => WireNames.Find(token) is { } shared && !shared.AsSpan().ContainsAnyInRange('a', 'z')
+        ? shared
+        : token.ToString().ToUpperInvariant();
 
     private static bool CheckParameters(SipParameters parameters, out string error)
     {

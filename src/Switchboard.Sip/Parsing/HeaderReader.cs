@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Switchboard.Sip.Parsing;
@@ -27,6 +28,9 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
 
     /// <summary>The unread rest.</summary>
     public readonly ReadOnlySpan<char> Rest => _text[Position..];
+
+    /// <summary>The text between two positions.</summary>
+    public readonly ReadOnlySpan<char> Slice(int start, int end) => _text[start..end];
 
     /// <summary>The next character, or NUL at the end.</summary>
     public readonly char Peek() => Position < _text.Length ? _text[Position] : '\0';
@@ -72,7 +76,10 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
     }
 
     /// <summary>Reads a token; empty when none is next.</summary>
-    public ReadOnlySpan<char> ReadToken() => ReadWhile(SipGrammar.IsTokenChar);
+    public ReadOnlySpan<char> ReadToken() => ReadWhile(SipGrammar.TokenChars);
+
+    /// <summary>Reads characters while they are in <paramref name="accept"/>.</summary>
+    public ReadOnlySpan<char> ReadWhile(SearchValues<char> accept) => Take(Rest.IndexOfAnyExcept(accept));
 
     /// <summary>Reads characters while <paramref name="accept"/> holds.</summary>
     public ReadOnlySpan<char> ReadWhile(Func<char, bool> accept)
@@ -87,15 +94,13 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
     }
 
     /// <summary>Reads up to (not including) the first character in <paramref name="stops"/>, or to the end.</summary>
-    public ReadOnlySpan<char> ReadUntilAny(ReadOnlySpan<char> stops)
-    {
-        var rest = _text[Position..];
-        var length = rest.IndexOfAny(stops);
-        if (length < 0)
-        {
-            length = rest.Length;
-        }
+    public ReadOnlySpan<char> ReadUntilAny(ReadOnlySpan<char> stops) => Take(Rest.IndexOfAny(stops));
 
+    /// <summary>Reads <paramref name="length"/> characters, or the whole rest when it is negative (nothing found).</summary>
+    private ReadOnlySpan<char> Take(int length)
+    {
+        var rest = Rest;
+        length = length < 0 ? rest.Length : length;
         Position += length;
         return rest[..length];
     }

@@ -1,8 +1,14 @@
+using System.Buffers;
+
 namespace Switchboard.Sip.Parsing;
 
 /// <summary>The character classes of the RFC 3261 ABNF (§25.1), shared by every header and URI reader.</summary>
 internal static class SipGrammar
 {
+    /// <summary>The token characters, for vectorised scanning.</summary>
+    public static readonly SearchValues<char> TokenChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
+
     /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
     public static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
@@ -19,19 +25,6 @@ internal static class SipGrammar
     /// <summary>True when <paramref name="text"/> is a non-empty token.</summary>
     public static bool IsToken(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!IsTokenChar(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
     }
 }

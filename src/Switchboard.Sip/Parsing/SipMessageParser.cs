@@ -27,7 +27,7 @@ public static class SipMessageParser
                 : SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the datagram holds no message"));
         }
 
-        var lines = new List<Range>();
+        var lines = new List<Range>(32);
         var headerEnd = -1;
         var position = start;
         while (position < input.Length)
@@ -84,8 +84,9 @@ public static class SipMessageParser
         var startLine = Decode(input[lines[0]]);
         var isRequest = !startLine.StartsWith("SIP/", StringComparison.Ordinal);
         var method = isRequest ? FirstToken(startLine) : null;
-        var headers = new HeaderList();
-        var headerBytes = input[start..headerEnd].ToArray();
+        var headers = new HeaderList(lines.Count - 1);
+        var copyEnd = framing == SipFraming.Datagram ? input.Length : headerEnd;
+        var copy = input[start..copyEnd].ToArray();
         string? headerError = null;
         for (var i = 1; i < lines.Count; i++)
         {
@@ -97,7 +98,7 @@ public static class SipMessageParser
             }
 
             var fieldStart = first.Start.Value - start;
-            var field = headerBytes.AsMemory(fieldStart, last.End.Value - start - fieldStart);
+            var field = copy.AsMemory(fieldStart, last.End.Value - start - fieldStart);
             if (!TryReadField(field, out var header, out var error))
             {
                 headerError ??= error;
@@ -155,12 +156,10 @@ public static class SipMessageParser
             return SipParseResult.Rejected(Reject(kind, lineError), consumed);
         }
 
-        foreach (var header in headers)
-        {
-            message.Headers.Add(header);
-        }
-
-        message.Body = input.Slice(headerEnd, bodyLength).ToArray();
+        message.Headers.AddRange(headers);
+        message.Body = headerEnd + bodyLength <= copyEnd
+            ? copy.AsMemory(headerEnd - start, bodyLength)
+            : input.Slice(headerEnd, bodyLength).ToArray();
         var problem = Check(message);
         return problem is null
             ? SipParseResult.Complete(message, consumed)
@@ -198,31 +197,34 @@ public static class SipMessageParser
 
     private static SipRequest? ParseRequestLine(string line, out string error)
     {
-        var parts = line.Split(' ');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
+        var secondSpace = firstSpace < 0 ? -1 : line.IndexOf(' ', firstSpace + 1);
+        if (firstSpace <= 0 || secondSpace <= firstSpace + 1 || secondSpace == line.Length - 1 || line.IndexOf(' ', secondSpace + 1) >= 0)
         {
             error = "the request line is not 'Method SP Request-URI SP SIP-Version'";
             return null;
         }
 
-        if (!SipGrammar.IsToken(parts[0]))
+        var method = line.AsSpan(0, firstSpace);
+        if (!SipGrammar.IsToken(method))
         {
             error = "the method is not a token";
             return null;
         }
 
-        if (!CheckVersion(parts[2], out error))
+        var version = WireNames.Find(line.AsSpan(secondSpace + 1)) ?? line[(secondSpace + 1)..];
+        if (!CheckVersion(version, out error))
         {
             return null;
         }
 
-        if (!AddressUri.TryParse(parts[1], out var uri, out error))
+        if (!AddressUri.TryParse(line.AsSpan(firstSpace + 1, secondSpace - firstSpace - 1), out var uri, out error))
         {
             error = $"bad Request-URI: {error}";
             return null;
         }
 
-        return new SipRequest(parts[0], uri!) { Version = parts[2] };
+        return new SipRequest(WireNames.Find(method) ?? method.ToString(), uri!) { Version = version };
     }
 
     private static SipResponse? ParseStatusLine(string line, out string error)
@@ -280,8 +282,7 @@ public static class SipMessageParser
             return false;
         }
 
-        var nameBytes = field[..colon].TrimEnd(" \t"u8);
-        var name = Encoding.ASCII.GetString(nameBytes);
+        var name = WireNames.Get(field[..colon].TrimEnd(" \t"u8));
         if (!SipGrammar.IsToken(name))
         {
             error = $"'{AddressUri.Shorten(name)}' is not a header name";
@@ -294,12 +295,12 @@ public static class SipMessageParser
 
     private static string Unfold(ReadOnlySpan<byte> value)
     {
-        var text = Decode(value);
-        if (text.Contains('\n', StringComparison.Ordinal))
+        if (!value.Contains((byte)'\n'))
         {
-            text = text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
+            return Decode(value.Trim(" \t"u8));
         }
 
+        var text = Decode(value).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
         return text.Trim(' ', '\t');
     }
 
@@ -308,8 +309,13 @@ public static class SipMessageParser
         length = null;
         error = string.Empty;
         var count = 0;
-        foreach (var header in headers.GetAll(HeaderNames.ContentLength))
+        foreach (var header in headers)
         {
+            if (!header.Is(HeaderNames.ContentLength))
+            {
+                continue;
+            }
+
             if (++count > 1)
             {
                 error = "Content-Length appears more than once";
@@ -339,8 +345,8 @@ public static class SipMessageParser
     private static string? FirstToken(string line)
     {
         var space = line.IndexOf(' ', StringComparison.Ordinal);
-        var token = space < 0 ? line : line[..space];
-        return SipGrammar.IsToken(token) ? token : null;
+        var token = space < 0 ? line.AsSpan() : line.AsSpan(0, space);
+        return SipGrammar.IsToken(token) ? WireNames.Find(token) ?? token.ToString() : null;
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
