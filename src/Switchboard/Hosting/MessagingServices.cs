@@ -22,9 +22,9 @@ internal static class MessagingServices
     /// </summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, bool dispatch = true)
     {
-        var storage = Bind<StorageOptions>(configuration, "Storage");
-        var twilio = Bind<TwilioOptions>(configuration, "Twilio");
-        var smtp = Bind<SmtpOptions>(configuration, "Smtp");
+        var storage = SettingsBinder.Bind<StorageOptions>(configuration, "Storage");
+        var twilio = SettingsBinder.Bind<TwilioOptions>(configuration, "Twilio");
+        var smtp = SettingsBinder.Bind<SmtpOptions>(configuration, "Smtp");
         RequireComplete("Twilio", "Twilio:AccountSid", twilio.MissingSettings());
         RequireComplete("SMTP", "Smtp:Host", smtp.MissingSettings());
         if (ConfiguredSmsTexts(configuration).FirstOrDefault(t => t.IsTooLong) is { } tooLong)
@@ -34,7 +34,7 @@ internal static class MessagingServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(storage));
-        services.AddSingleton(Options.Create(Bind<OutboxOptions>(configuration, "Outbox")));
+        services.AddSingleton(Options.Create(SettingsBinder.Bind<OutboxOptions>(configuration, "Outbox")));
         services.AddSingleton(Options.Create(twilio));
         services.AddSingleton(Options.Create(smtp));
         services.AddSingleton(_ => CreateDatabase(storage));
@@ -74,30 +74,24 @@ internal static class MessagingServices
     public static IReadOnlyList<SmsTextCheck> ConfiguredSmsTexts(IConfiguration configuration) =>
         [.. configuration.GetSection("Sms:Texts").GetChildren().Select(t => SmsTextCheck.Of(t.Key, t.Value ?? ""))];
 
-    // Guard:AllowedCountries defaults to the region numbers are read in, so a fresh install texts only at home.
+    // The guard reads numbers in Numbers:DefaultRegion, the one region setting, and Guard:AllowedCountries
+    // defaults to it, so a fresh install texts only at home.
     private static GuardOptions GuardSettings(IConfiguration configuration)
     {
-        var guard = Bind<GuardOptions>(configuration, "Guard");
-        guard.DefaultRegion = configuration["Numbers:DefaultRegion"] ?? guard.DefaultRegion;
+        if (configuration["Guard:DefaultRegion"] is not null)
+        {
+            throw new ConfigurationFileException(
+                "Guard:DefaultRegion is not a setting: the guard reads national numbers in Numbers:DefaultRegion, so set Numbers:DefaultRegion instead.");
+        }
+
+        var guard = SettingsBinder.Bind<GuardOptions>(configuration, "Guard");
+        guard.DefaultRegion = NumberSettings.From(configuration).DefaultRegion;
         if (guard.AllowedCountries.Count == 0)
         {
             guard.AllowedCountries.Add(guard.DefaultRegion);
         }
 
         return guard;
-    }
-
-    private static T Bind<T>(IConfiguration configuration, string section)
-        where T : new()
-    {
-        try
-        {
-            return configuration.GetSection(section).Get<T>() ?? new T();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ConfigurationFileException($"A {section}:* setting is not valid: {e.InnerException?.Message ?? e.Message}");
-        }
     }
 
     private static void RequireComplete(string provider, string switchSetting, IReadOnlyList<string> missing)
