@@ -20,7 +20,11 @@ internal static class MessagingServices
     /// Registers messaging. Settings are read now, so a provider that is configured but incomplete
     /// (an account without its auth token, say) stops start-up with the missing setting named.
     /// </summary>
-    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, bool dispatch = true)
+    /// <param name="services">The services to add to.</param>
+    /// <param name="configuration">The settings.</param>
+    /// <param name="dispatch">Whether to run the dispatcher in this process.</param>
+    /// <param name="simulated">Whether messages are stored as simulated, never to be sent (the <c>simulate</c> command).</param>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, bool dispatch = true, bool simulated = false)
     {
         var storage = SettingsBinder.Bind<StorageOptions>(configuration, "Storage");
         var twilio = SettingsBinder.Bind<TwilioOptions>(configuration, "Twilio");
@@ -51,7 +55,8 @@ internal static class MessagingServices
 
         services.AddSingleton<MessageSenders>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<SqlOutbox>();
+        services.AddSingleton(sp => new SqlOutbox(sp.GetRequiredService<Database>(), sp.GetRequiredService<MessageSenders>(),
+            sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(), simulated));
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqlOutbox>());
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<DeliveryReports>();
