@@ -47,7 +47,7 @@ public sealed record WhatsAppLinkOptions
     /// <summary>The caller-id sources tried in order (<c>CallerSources</c>).</summary>
     public IReadOnlyList<CallerIdSource> CallerSources { get; init; } = CallerNumber.DefaultOrder;
 
-    /// <summary>The longest extension the caller id may be without counting as a number (<c>MaxExtensionDigits</c>; default <c>Numbers:MaxExtensionDigits</c>, else 4).</summary>
+    /// <summary>The longest extension the caller id may be without counting as a number (from <c>Numbers:MaxExtensionDigits</c>, else 4; there is no per-app setting).</summary>
     public int MaxExtensionDigits { get; init; } = 4;
 
     /// <summary>Reads and checks the options of an instance; a bad value throws <see cref="AppOptionsException"/> naming its key.</summary>

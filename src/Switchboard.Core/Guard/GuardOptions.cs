@@ -17,7 +17,7 @@ public sealed class GuardOptions
     /// </summary>
     public bool FixedLineOrMobileCountsAsMobile { get; set; } = true;
 
-    /// <summary>The region national numbers are read in.</summary>
+    /// <summary>The region national numbers are read in; the wiring sets it from <c>Numbers:DefaultRegion</c> (there is no <c>Guard:DefaultRegion</c> setting).</summary>
     public string DefaultRegion { get; set; } = "NL";
 
     /// <summary>Messages one destination may get per <see cref="PerDestinationWindow"/> (default 1 per 10 minutes).</summary>

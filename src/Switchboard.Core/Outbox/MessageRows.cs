@@ -57,6 +57,7 @@ internal static class MessageRows
         MessageStatus.Sending => "sending",
         MessageStatus.Sent => "sent",
         MessageStatus.Failed => "failed",
+        MessageStatus.Simulated => "simulated",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

@@ -17,4 +17,7 @@ public enum MessageStatus
 
     /// <summary>Given up: a permanent provider error, or transient errors until the attempt limit.</summary>
     Failed,
+
+    /// <summary>Queued by a simulated call: kept to be looked at, never claimed or sent.</summary>
+    Simulated,
 }

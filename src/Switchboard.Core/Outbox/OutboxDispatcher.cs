@@ -124,7 +124,8 @@ public sealed partial class OutboxDispatcher(
         }
         else
         {
-            LogAttemptFailed(logger, message.Id, outcome.Kind, outcome.ErrorCode, outcome.ErrorMessage);
+            LogAttemptFailed(logger, message.Id, outcome.Kind,
+                outcome.ErrorCode is null ? outcome.ErrorMessage : $"{outcome.ErrorCode} {outcome.ErrorMessage}");
         }
     }
 
@@ -140,6 +141,6 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: message {Id} ({Channel}) sent, provider id {ProviderId}")]
     private static partial void LogSent(ILogger logger, string id, MessageChannel channel, string providerId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: message {Id} attempt failed ({Kind}): {Code} {Error}")]
-    private static partial void LogAttemptFailed(ILogger logger, string id, SendOutcomeKind kind, string? code, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: message {Id} attempt failed ({Kind}): {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, string id, SendOutcomeKind kind, string? error);
 }

@@ -3,8 +3,11 @@ using Switchboard.Storage;
 
 namespace Switchboard.Outbox;
 
-/// <summary>The outbox on the <c>messages</c> table, on SQLite or PostgreSQL.</summary>
-public sealed class SqlOutbox(Database database, MessageSenders senders, OutboxSignal signal, TimeProvider time) : IOutbox
+/// <summary>
+/// The outbox on the <c>messages</c> table, on SQLite or PostgreSQL. A <paramref name="simulated"/> outbox (the
+/// <c>simulate</c> command's) stores every message as <see cref="MessageStatus.Simulated"/>, which no dispatcher claims.
+/// </summary>
+public sealed class SqlOutbox(Database database, MessageSenders senders, OutboxSignal signal, TimeProvider time, bool simulated = false) : IOutbox
 {
     private const string InsertSql =
         "INSERT INTO messages (id, idempotency_key, channel, recipient, sender, subject, body, template_id, " +
@@ -32,8 +35,8 @@ public sealed class SqlOutbox(Database database, MessageSenders senders, OutboxS
             throw new ArgumentException($"The message cannot be sent: {problem}.", nameof(message));
         }
 
-        var heldReason = senders.WhyUnavailable(message.Channel);
-        var status = heldReason is null ? MessageStatus.Queued : MessageStatus.Held;
+        var heldReason = simulated ? "queued by a simulated call; never sent" : senders.WhyUnavailable(message.Channel);
+        var status = simulated ? MessageStatus.Simulated : heldReason is null ? MessageStatus.Queued : MessageStatus.Held;
         var id = Guid.CreateVersion7().ToString();
         await using (var insert = transaction.CreateCommand(InsertSql))
         {

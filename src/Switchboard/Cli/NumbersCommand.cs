@@ -116,20 +116,14 @@ internal static class NumbersCommand
     {
         public static Settings From(IConfiguration configuration, string? regionOption)
         {
-            var region = regionOption ?? configuration["Numbers:DefaultRegion"] ?? "NL";
+            var numbers = NumberSettings.From(configuration);
+            var region = regionOption ?? numbers.DefaultRegion;
             if (!NumberPlan.Default.IsKnownRegion(region))
             {
                 throw new ArgumentException($"'{region}' is not a region code (ISO 3166 alpha-2, e.g. NL or US).");
             }
 
-            var extensionText = configuration["Numbers:MaxExtensionDigits"] ?? "4";
-            if (!int.TryParse(extensionText, System.Globalization.CultureInfo.InvariantCulture, out var maxExtensionDigits)
-                || maxExtensionDigits is < 0 or > 15)
-            {
-                throw new ArgumentException($"Numbers:MaxExtensionDigits must be a number from 0 to 15, not '{extensionText}'.");
-            }
-
-            return new Settings(region.ToUpperInvariant(), maxExtensionDigits);
+            return new Settings(region.ToUpperInvariant(), numbers.MaxExtensionDigits);
         }
     }
 }

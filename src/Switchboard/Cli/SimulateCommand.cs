@@ -84,7 +84,7 @@ internal static class SimulateCommand
             }
 
             var library = PromptLibrary.Load(PromptsRoot(configuration));
-            await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false).AddCallFlows(configuration).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false, simulated: true).AddCallFlows(configuration).BuildServiceProvider();
             await services.GetRequiredService<Database>().MigrateAsync(CancellationToken.None);
             var host = services.GetRequiredService<FlowHost>();
             host.Prepare(arguments.App);

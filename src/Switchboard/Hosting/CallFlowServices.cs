@@ -14,10 +14,9 @@ internal static class CallFlowServices
     public static IServiceCollection AddCallFlows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(BuiltInApps.Catalog);
+        var numbers = NumberSettings.From(configuration);
         services.AddSingleton(sp => new CallRecorder(
-            sp.GetRequiredService<Database>(), sp.GetRequiredService<NumberPlan>(),
-            configuration["Numbers:DefaultRegion"] ?? "NL",
-            int.TryParse(configuration["Numbers:MaxExtensionDigits"], out var digits) ? digits : 4));
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<NumberPlan>(), numbers.DefaultRegion, numbers.MaxExtensionDigits));
         services.AddSingleton(sp => new FlowHost(configuration, sp.GetRequiredService<FlowCatalog>(),
             sp.GetRequiredService<ILogger<FlowHost>>(), sp.GetRequiredService<CallRecorder>()));
         services.AddHostedService<AppsStartup>();

@@ -20,11 +20,15 @@ internal static class MessagingServices
     /// Registers messaging. Settings are read now, so a provider that is configured but incomplete
     /// (an account without its auth token, say) stops start-up with the missing setting named.
     /// </summary>
-    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, bool dispatch = true)
+    /// <param name="services">The services to add to.</param>
+    /// <param name="configuration">The settings.</param>
+    /// <param name="dispatch">Whether to run the dispatcher in this process.</param>
+    /// <param name="simulated">Whether messages are stored as simulated, never to be sent (the <c>simulate</c> command).</param>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, bool dispatch = true, bool simulated = false)
     {
-        var storage = Bind<StorageOptions>(configuration, "Storage");
-        var twilio = Bind<TwilioOptions>(configuration, "Twilio");
-        var smtp = Bind<SmtpOptions>(configuration, "Smtp");
+        var storage = SettingsBinder.Bind<StorageOptions>(configuration, "Storage");
+        var twilio = SettingsBinder.Bind<TwilioOptions>(configuration, "Twilio");
+        var smtp = SettingsBinder.Bind<SmtpOptions>(configuration, "Smtp");
         RequireComplete("Twilio", "Twilio:AccountSid", twilio.MissingSettings());
         RequireComplete("SMTP", "Smtp:Host", smtp.MissingSettings());
         if (ConfiguredSmsTexts(configuration).FirstOrDefault(t => t.IsTooLong) is { } tooLong)
@@ -34,7 +38,7 @@ internal static class MessagingServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(storage));
-        services.AddSingleton(Options.Create(Bind<OutboxOptions>(configuration, "Outbox")));
+        services.AddSingleton(Options.Create(SettingsBinder.Bind<OutboxOptions>(configuration, "Outbox")));
         services.AddSingleton(Options.Create(twilio));
         services.AddSingleton(Options.Create(smtp));
         services.AddSingleton(_ => CreateDatabase(storage));
@@ -51,7 +55,8 @@ internal static class MessagingServices
 
         services.AddSingleton<MessageSenders>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<SqlOutbox>();
+        services.AddSingleton(sp => new SqlOutbox(sp.GetRequiredService<Database>(), sp.GetRequiredService<MessageSenders>(),
+            sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(), simulated));
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqlOutbox>());
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<DeliveryReports>();
@@ -74,30 +79,24 @@ internal static class MessagingServices
     public static IReadOnlyList<SmsTextCheck> ConfiguredSmsTexts(IConfiguration configuration) =>
         [.. configuration.GetSection("Sms:Texts").GetChildren().Select(t => SmsTextCheck.Of(t.Key, t.Value ?? ""))];
 
-    // Guard:AllowedCountries defaults to the region numbers are read in, so a fresh install texts only at home.
+    // The guard reads numbers in Numbers:DefaultRegion, the one region setting, and Guard:AllowedCountries
+    // defaults to it, so a fresh install texts only at home.
     private static GuardOptions GuardSettings(IConfiguration configuration)
     {
-        var guard = Bind<GuardOptions>(configuration, "Guard");
-        guard.DefaultRegion = configuration["Numbers:DefaultRegion"] ?? guard.DefaultRegion;
+        if (configuration["Guard:DefaultRegion"] is not null)
+        {
+            throw new ConfigurationFileException(
+                "Guard:DefaultRegion is not a setting: the guard reads national numbers in Numbers:DefaultRegion, so set Numbers:DefaultRegion instead.");
+        }
+
+        var guard = SettingsBinder.Bind<GuardOptions>(configuration, "Guard");
+        guard.DefaultRegion = NumberSettings.From(configuration).DefaultRegion;
         if (guard.AllowedCountries.Count == 0)
         {
             guard.AllowedCountries.Add(guard.DefaultRegion);
         }
 
         return guard;
-    }
-
-    private static T Bind<T>(IConfiguration configuration, string section)
-        where T : new()
-    {
-        try
-        {
-            return configuration.GetSection(section).Get<T>() ?? new T();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ConfigurationFileException($"A {section}:* setting is not valid: {e.InnerException?.Message ?? e.Message}");
-        }
     }
 
     private static void RequireComplete(string provider, string switchSetting, IReadOnlyList<string> missing)

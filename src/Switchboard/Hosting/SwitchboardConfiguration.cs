@@ -16,24 +16,40 @@ internal static class SwitchboardConfiguration
                 throw new ConfigurationFileException($"The configuration file '{file.FullName}' does not exist.");
             }
 
-            builder.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
+            try
+            {
+                builder.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
+            }
+            catch (InvalidDataException e)
+            {
+                // A ConfigurationManager (the server's) loads the file here, a ConfigurationBuilder only in Build.
+                throw NotValidJson(file, e);
+            }
         }
 
         return builder.AddEnvironmentVariables();
     }
 
-    /// <summary>Loads the configuration for a command that does not run the server.</summary>
+    /// <summary>Loads the configuration for a command that does not run the server; the <c>Numbers:*</c> settings are checked.</summary>
     public static IConfiguration Load(FileInfo? file)
     {
+        IConfiguration configuration;
         try
         {
-            return new ConfigurationBuilder().AddSwitchboardSources(file).Build();
+            configuration = new ConfigurationBuilder().AddSwitchboardSources(file).Build();
         }
         catch (InvalidDataException e)
         {
-            throw new ConfigurationFileException($"The configuration file '{file?.FullName}' is not valid JSON: {e.Message}");
+            throw NotValidJson(file, e);
         }
+
+        NumberSettings.From(configuration);
+        return configuration;
     }
+
+    // The outer exceptions say only "Failed to load" and "Could not parse"; the innermost has the JSON reader's line and position.
+    private static ConfigurationFileException NotValidJson(FileInfo? file, InvalidDataException e) =>
+        new($"The configuration file '{file?.FullName}' is not valid JSON: {e.GetBaseException().Message}");
 
     private static readonly Dictionary<string, string?> Defaults = new()
     {
@@ -41,6 +57,7 @@ internal static class SwitchboardConfiguration
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         ["Numbers:DefaultRegion"] = "NL",
         ["Numbers:MaxExtensionDigits"] = "4",
     };

@@ -11,6 +11,20 @@ public sealed class SqlOutboxTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_simulated_outbox_stores_messages_that_no_dispatcher_claims(StorageProvider provider)
+    {
+        await using var f = await OutboxFixture.CreateAsync(provider, new ScriptedSender());
+        var simulated = new SqlOutbox(f.Database, f.Senders, new OutboxSignal(), f.Time, simulated: true);
+
+        var result = await simulated.EnqueueAsync(OutgoingMessage.Sms("+31612345678", "hi"), "sim-1/whatsapp-link", None);
+
+        Assert.Equal(MessageStatus.Simulated, result.Status);
+        Assert.Equal(MessageStatus.Simulated, (await f.GetAsync(result.MessageId)).Status);
+        Assert.Empty(await f.Claims.ClaimAsync(10, TimeSpan.FromMinutes(1), "token", None));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Enqueue_stores_a_queued_message_with_everything_given(StorageProvider provider)
     {
         await using var f = await OutboxFixture.CreateAsync(provider, new ScriptedSender());

@@ -67,4 +67,24 @@ public sealed class MessagingServicesTests
         Assert.True(configuredGuard.JudgeNumber("+12015550123").Allowed);
         Assert.Equal(Switchboard.Guard.GuardReason.CountryNotAllowed, configuredGuard.JudgeNumber("+31612345678").Reason);
     }
+
+    [Fact]
+    public void Guard_DefaultRegion_is_rejected_pointing_to_Numbers_DefaultRegion()
+    {
+        using var config = new TestServerConfig(new() { ["Guard"] = new { DefaultRegion = "BE" } });
+
+        var error = Assert.Throws<ConfigurationFileException>(() => ServerHost.Build(config.File));
+
+        Assert.Contains("set Numbers:DefaultRegion", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_outbox_duration_stops_start_up_naming_the_key()
+    {
+        using var config = new TestServerConfig(new() { ["Outbox"] = new { RetryBaseDelay = "ten" } });
+
+        var error = Assert.Throws<ConfigurationFileException>(() => ServerHost.Build(config.File));
+
+        Assert.Equal("Outbox:RetryBaseDelay: 'ten' is not a valid duration (e.g. 00:00:30).", error.Message);
+    }
 }
