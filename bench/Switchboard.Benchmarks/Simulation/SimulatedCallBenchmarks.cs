@@ -3,6 +3,7 @@ using Switchboard.Calls;
 using Switchboard.Flows;
 using Switchboard.Prompts;
 using Switchboard.Simulation;
+using Switchboard.Testing;
 
 namespace Switchboard.Benchmarks.Simulation;
 
@@ -16,16 +17,7 @@ public class SimulatedCallBenchmarks
     private PromptLibrary _library = null!;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Switchboard.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        _library = PromptLibrary.Load(Path.Combine(dir.FullName, "prompts"));
-    }
+    public void Setup() => _library = PromptLibrary.Load(RepoPaths.InRepo("prompts"));
 
     [Benchmark(Baseline = true)]
     public Task<SimulationReport> EveryTimeoutExpires() => Run("");
