@@ -89,35 +89,30 @@ public sealed class CallRecorder(Database database, NumberPlan plan, string defa
     }
 
     /// <summary>The call's linked messages, oldest first (outbox ids are time-ordered UUIDv7).</summary>
-    private static async Task<IReadOnlyList<string>> MessageIdsAsync(DbConnection connection, string id, CancellationToken ct)
+    private static Task<IReadOnlyList<string>> MessageIdsAsync(DbConnection connection, string id, CancellationToken ct) =>
+        ReadAllAsync(connection, "SELECT message_id FROM call_messages WHERE call_id = @id ORDER BY message_id", id,
+            reader => reader.GetString(0), ct);
+
+    private static Task<IReadOnlyList<CallEvent>> EventsAsync(DbConnection connection, string id, CancellationToken ct) =>
+        ReadAllAsync(connection, "SELECT seq, at_ms, kind, detail FROM call_events WHERE call_id = @id ORDER BY seq", id,
+            reader => new CallEvent(reader.GetInt32(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)),
+                Enum.Parse<CallEventKind>(reader.GetString(2)), reader.GetString(3)), ct);
+
+    /// <summary>Every row of <paramref name="sql"/> for call <paramref name="id"/>, in the query's order.</summary>
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+        DbConnection connection, string sql, string id, Func<DbDataReader, T> read, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT message_id FROM call_messages WHERE call_id = @id ORDER BY message_id";
+        command.CommandText = sql;
         command.AddParameter("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var ids = new List<string>();
+        var rows = new List<T>();
         while (await reader.ReadAsync(ct))
         {
-            ids.Add(reader.GetString(0));
+            rows.Add(read(reader));
         }
 
-        return ids;
-    }
-
-    private static async Task<IReadOnlyList<CallEvent>> EventsAsync(DbConnection connection, string id, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, at_ms, kind, detail FROM call_events WHERE call_id = @id ORDER BY seq";
-        command.AddParameter("id", id);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var events = new List<CallEvent>();
-        while (await reader.ReadAsync(ct))
-        {
-            events.Add(new CallEvent(reader.GetInt32(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)),
-                Enum.Parse<CallEventKind>(reader.GetString(2)), reader.GetString(3)));
-        }
-
-        return events;
+        return rows;
     }
 
     private static string RawJson(CallerInfo caller) => JsonSerializer.Serialize(new

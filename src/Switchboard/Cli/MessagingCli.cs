@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Hosting;
 using Switchboard.Storage;
@@ -12,10 +13,16 @@ internal static class MessagingCli
     public static async Task<ServiceProvider> OpenAsync(FileInfo? configFile, CancellationToken ct)
     {
         var configuration = SwitchboardConfiguration.Load(configFile);
-        var services = new ServiceCollection()
+        return await OpenAsync(configuration, services => services.AddMessaging(configuration, dispatch: false), ct);
+    }
+
+    /// <summary>Builds the services <paramref name="register"/> adds (beside logging and the configuration) and brings the schema up to date.</summary>
+    public static async Task<ServiceProvider> OpenAsync(
+        IConfiguration configuration, Func<IServiceCollection, IServiceCollection> register, CancellationToken ct)
+    {
+        var services = register(new ServiceCollection()
             .AddLogging()
-            .AddSingleton(configuration)
-            .AddMessaging(configuration, dispatch: false)
+            .AddSingleton(configuration))
             .BuildServiceProvider();
         try
         {

@@ -7,8 +7,6 @@ using Switchboard.Flows;
 using Switchboard.Hosting;
 using Switchboard.Prompts;
 using Switchboard.Simulation;
-using Switchboard.Storage;
-using Switchboard.Storage.Migrations;
 
 namespace Switchboard.Cli;
 
@@ -84,8 +82,8 @@ internal static class SimulateCommand
             }
 
             var library = PromptLibrary.Load(PromptsRoot(configuration));
-            await using var services = new ServiceCollection().AddLogging().AddMessaging(configuration, dispatch: false, simulated: true).AddCallFlows(configuration).BuildServiceProvider();
-            await services.GetRequiredService<Database>().MigrateAsync(CancellationToken.None);
+            await using var services = await MessagingCli.OpenAsync(configuration,
+                collection => collection.AddMessaging(configuration, dispatch: false, simulated: true).AddCallFlows(configuration), CancellationToken.None);
             var host = services.GetRequiredService<FlowHost>();
             host.Prepare(arguments.App);
 
