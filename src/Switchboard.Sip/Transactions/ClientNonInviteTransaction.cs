@@ -76,8 +76,14 @@ public sealed class ClientNonInviteTransaction : ClientTransaction
             }
 
             SendRequest(Request);
-            var next = _proceeding ? Layer.Timers.T2 : _timerE.Interval * 2;
-            _timerE.Start(next < Layer.Timers.T2 ? next : Layer.Timers.T2);
+            if (_proceeding)
+            {
+                _timerE.Start(Layer.Timers.T2);
+            }
+            else
+            {
+                _timerE.StartDoubled(Layer.Timers.T2);
+            }
         }
     }
 

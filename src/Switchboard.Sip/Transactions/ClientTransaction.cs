@@ -15,6 +15,7 @@ public abstract class ClientTransaction : IDisposable
         Destination = destination;
         Key = key;
         Layer = layer;
+        IsReliable = layer.Transport.TransportFor(destination).IsReliable;
     }
 
     /// <summary>Every response passed up: provisional ones, the final one, and (INVITE) later 2xx from other forks or retransmissions.</summary>
@@ -38,7 +39,8 @@ public abstract class ClientTransaction : IDisposable
 
     private protected TransactionLayer Layer { get; }
 
-    private protected bool IsReliable => Layer.Transport.TransportFor(Destination).IsReliable;
+    /// <summary>Looked up once: the transport for a destination does not change, and timers consult this per response and retransmission.</summary>
+    private protected bool IsReliable { get; }
 
     /// <inheritdoc/>
     public void Dispose()

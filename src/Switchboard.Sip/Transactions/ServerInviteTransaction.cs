@@ -89,8 +89,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
             }
 
             Send(LastResponse);
-            var next = _timerG.Interval * 2;
-            _timerG.Start(next < Layer.Timers.T2 ? next : Layer.Timers.T2);
+            _timerG.StartDoubled(Layer.Timers.T2);
         }
     }
 }

@@ -16,6 +16,13 @@ internal sealed class TransactionTimer(TimeProvider time, Action fired) : IDispo
         _timer = time.CreateTimer(static state => ((Action)state!)(), fired, due, System.Threading.Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Restarts the timer with twice its last interval, but never more than <paramref name="cap"/> (the T1-doubling-to-T2 back-off of §17).</summary>
+    public void StartDoubled(TimeSpan cap)
+    {
+        var next = Interval * 2;
+        Start(next < cap ? next : cap);
+    }
+
     /// <summary>Stops the timer.</summary>
     public void Stop()
     {

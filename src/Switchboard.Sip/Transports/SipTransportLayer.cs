@@ -129,17 +129,13 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
         }
 
         var top = hops[0];
-        var sourceAddress = source.Remote.Address.ToString();
         var needsReceived = top.SentBy.Address is not { } sentBy || !sentBy.Equals(source.Remote.Address);
         if (!needsReceived && !top.HasRport)
         {
             return;
         }
 
-        if (needsReceived || top.HasRport)
-        {
-            top.Parameters.Set("received", sourceAddress);
-        }
+        top.Parameters.Set("received", source.Remote.Address.ToString());
 
         if (top.HasRport)
         {

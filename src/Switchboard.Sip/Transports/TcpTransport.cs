@@ -27,13 +27,7 @@ public sealed partial class TcpTransport : ISipTransport
         _options = options;
         _time = time;
         _logger = logger;
-        _listener = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (bind.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            _listener.DualMode = bind.Address.Equals(IPAddress.IPv6Any);
-        }
-
-        _listener.Bind(bind);
+        _listener = BoundSocket.Create(bind, SocketType.Stream, ProtocolType.Tcp);
         _listener.Listen(512);
         LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
     }

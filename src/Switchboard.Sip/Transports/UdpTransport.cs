@@ -19,13 +19,7 @@ public sealed partial class UdpTransport : ISipTransport
     {
         _limits = limits;
         _logger = logger;
-        _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        if (bind.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            _socket.DualMode = bind.Address.Equals(IPAddress.IPv6Any);
-        }
-
-        _socket.Bind(bind);
+        _socket = BoundSocket.Create(bind, SocketType.Dgram, ProtocolType.Udp);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
 

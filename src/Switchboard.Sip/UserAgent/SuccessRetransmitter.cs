@@ -70,8 +70,7 @@ internal sealed class SuccessRetransmitter : IDisposable
             }
 
             _layer.Send(_response, _source);
-            var next = _retransmit.Interval * 2;
-            _retransmit.Start(next < _layer.Timers.T2 ? next : _layer.Timers.T2);
+            _retransmit.StartDoubled(_layer.Timers.T2);
         }
     }
 }
