@@ -12,16 +12,32 @@ public sealed class MediaClock : IDisposable
     private readonly Shard[] _shards;
     private int _nextShard;
 
-    /// <summary>Starts the clock's threads (one per core unless <paramref name="threads"/> says otherwise). <paramref name="onError"/>
-    /// hears of a stream whose tick threw; that stream is dropped, the others go on.</summary>
+    /// <summary>Starts the clock's threads (one per core unless <paramref name="threads"/> says otherwise) at real-time
+    /// priority where the system allows it. <paramref name="onError"/> hears of a stream whose tick threw; that stream is
+    /// dropped, the others go on.</summary>
     public MediaClock(Action<IPacedSender, Exception> onError, int? threads = null)
+        : this(onError, new MediaClockOptions { Threads = threads })
     {
-        var count = threads ?? Environment.ProcessorCount;
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(threads));
-        _shards = [.. Enumerable.Range(0, count).Select(i => new Shard(this, onError, i))];
     }
 
-    /// <summary>How late ticks ran.</summary>
+    /// <summary>Starts the clock's threads as <paramref name="options"/> say; see the other constructor.</summary>
+    public MediaClock(Action<IPacedSender, Exception> onError, MediaClockOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var count = options.Threads ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(options));
+        _shards = [.. Enumerable.Range(0, count).Select(i => new Shard(this, onError, i, options.Priority))];
+        Priority = _shards.Min(s => s.Started());
+    }
+
+    /// <summary>The scheduling priority the clock's threads got (the lowest, if they differ).</summary>
+    public ClockPriority Priority { get; }
+
+    /// <summary>How late packets went out: from each packet's due instant to the return of the send call that carried it
+    /// (recorded by the senders that send, such as <see cref="Sessions.RtpSession"/>).</summary>
+    public LatenessHistogram SendLateness { get; } = new();
+
+    /// <summary>How late ticks ran: from the due instant to the end of the tick.</summary>
     public LatenessHistogram Lateness { get; } = new();
 
     /// <summary>Streams scheduled.</summary>
@@ -48,19 +64,25 @@ public sealed class MediaClock : IDisposable
     /// <summary>One clock thread and the streams it paces.</summary>
     private sealed class Shard : IDisposable
     {
+        private static readonly long IdleWait = TicksPerMillisecond * 100;
         private readonly PriorityQueue<Entry, long> _queue = new();
         private readonly Lock _lock = new();
+        private readonly SemaphoreSlim _work = new(0);
+        private readonly TaskCompletionSource<ClockPriority> _started = new();
         private readonly Thread _thread;
         private readonly MediaClock _clock;
         private readonly Action<IPacedSender, Exception> _onError;
+        private readonly ClockPriority _priority;
         private int _nextSlot;
+        private long _sleepingUntil;
         private volatile bool _stopping;
 
-        public Shard(MediaClock clock, Action<IPacedSender, Exception> onError, int index)
+        public Shard(MediaClock clock, Action<IPacedSender, Exception> onError, int index, ClockPriority priority)
         {
             _clock = clock;
             _onError = onError;
-            _thread = new Thread(Run) { IsBackground = true, Name = $"media clock {index}", Priority = ThreadPriority.AboveNormal };
+            _priority = priority;
+            _thread = new Thread(Run) { IsBackground = true, Name = $"media clock {index}", Priority = ThreadPriority.Highest };
             _thread.Start();
         }
 
@@ -75,15 +97,25 @@ public sealed class MediaClock : IDisposable
             }
         }
 
+        /// <summary>Waits for the thread to settle its priority and returns it.</summary>
+        public ClockPriority Started() => _started.Task.GetAwaiter().GetResult();
+
+        // A new stream's first tick falls in its slot after the instant the thread already sleeps until, so the thread never
+        // needs waking early for it; an idle thread waits on the semaphore instead and is woken.
         public IDisposable Schedule(IPacedSender stream, int milliseconds)
         {
-            var now = Stopwatch.GetTimestamp();
             lock (_lock)
             {
+                var from = Math.Max(Stopwatch.GetTimestamp(), _sleepingUntil);
                 var slot = _nextSlot++ % milliseconds;
-                var first = ((now / TicksPerMillisecond) + 1 + slot) * TicksPerMillisecond;
+                var first = ((from / TicksPerMillisecond) + 1 + slot) * TicksPerMillisecond;
                 var entry = new Entry(stream, milliseconds * TicksPerMillisecond);
                 _queue.Enqueue(entry, first);
+                if (_queue.Count == 1)
+                {
+                    _work.Release();
+                }
+
                 return entry;
             }
         }
@@ -91,17 +123,20 @@ public sealed class MediaClock : IDisposable
         public void Dispose()
         {
             _stopping = true;
+            _work.Release();
             _thread.Join();
+            _work.Dispose();
         }
 
         private void Run()
         {
+            _started.SetResult(ClockThread.Raise(_priority));
             var due = new List<(Entry Entry, long Due)>();
             var next = new List<(Entry Entry, long Due)>();
             while (!_stopping)
             {
                 var now = Stopwatch.GetTimestamp();
-                long wait;
+                long? wake;
                 lock (_lock)
                 {
                     while (_queue.TryPeek(out var entry, out var at) && at <= now)
@@ -110,12 +145,21 @@ public sealed class MediaClock : IDisposable
                         due.Add((entry, at));
                     }
 
-                    wait = _queue.TryPeek(out _, out var first) ? first - now : TicksPerMillisecond;
+                    wake = _queue.TryPeek(out _, out var first) ? first : null;
+                    _sleepingUntil = wake ?? 0;
                 }
 
                 if (due.Count == 0)
                 {
-                    Wait(wait);
+                    if (wake is { } at)
+                    {
+                        ClockThread.WaitUntil(at, IdleWait);
+                    }
+                    else
+                    {
+                        _work.Wait(TimeSpan.FromMilliseconds(100));
+                    }
+
                     continue;
                 }
 
@@ -167,24 +211,6 @@ public sealed class MediaClock : IDisposable
             }
 
             return next;
-        }
-
-        // Sleep while the next tick is more than two milliseconds away; closer than that, only yield the processor, because
-        // a sleeping thread on a busy machine may wake too late for the 2 ms lateness budget.
-        private static void Wait(long ticks)
-        {
-            if (ticks > 2 * TicksPerMillisecond)
-            {
-                Thread.Sleep((int)(ticks / TicksPerMillisecond) - 1);
-            }
-            else if (ticks > TicksPerMillisecond / 2)
-            {
-                Thread.Sleep(0);
-            }
-            else
-            {
-                Thread.Yield();
-            }
         }
 
         private sealed class Entry(IPacedSender stream, long period) : IDisposable

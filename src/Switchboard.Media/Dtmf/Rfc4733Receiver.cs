@@ -24,6 +24,9 @@ public sealed class Rfc4733Receiver
         _endTimeout = endTimeout;
     }
 
+    /// <summary>True while an event has started and not ended.</summary>
+    public bool Pressed => _current is not null;
+
     /// <summary>Takes one telephone-event packet that arrived at monotonic time <paramref name="now"/>. Returns null, or why the payload was not usable.</summary>
     public string? Receive(in RtpHeader header, ReadOnlySpan<byte> payload, TimeSpan now)
     {

@@ -25,6 +25,9 @@ public sealed class RtpRemote
     /// <summary>Where to send now, or null when there is nowhere (held with 0.0.0.0 and nothing heard yet).</summary>
     public IPEndPoint? Current { get; private set; }
 
+    /// <summary>True while packets from another address are being counted towards moving there.</summary>
+    public bool Moving => _candidate is not null;
+
     /// <summary>A new offer or answer named a new address: send there, and latch afresh.</summary>
     public void Signal(IPEndPoint? signalled)
     {

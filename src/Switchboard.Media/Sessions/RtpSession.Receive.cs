@@ -19,6 +19,8 @@ public sealed partial class RtpSession
     private DtmfDetector? _detector;
     private RtcpReport? _lastReport;
     private long _rejected;
+    private IPEndPoint? _settledSource;
+    private int _settledSignal;
 
     /// <summary>Statistics of the peer's stream (null until its first packet).</summary>
     public RtpReceiveStatistics? Statistics
@@ -81,14 +83,7 @@ public sealed partial class RtpSession
             return;
         }
 
-        lock (_sendLock)
-        {
-            if (_rtpRemote!.Observe(source, header.Ssrc))
-            {
-                _rtpTarget = _rtpRemote.Current?.Serialize();
-            }
-        }
-
+        Latch(source, header.Ssrc);
         var arrival = Elapsed(Stopwatch.GetTimestamp());
         lock (_receiveLock)
         {
@@ -117,6 +112,28 @@ public sealed partial class RtpSession
         audio.Codec.Decode(payload, frame);
         _detector?.Process(frame);
         _sink?.Write(frame);
+    }
+
+    // Symmetric RTP (without it the signalled address stands): tells the remote where packets come from. Once they keep coming from where media already goes (the
+    // source cache hands back the same endpoint object while the address stays), nothing can change until a re-INVITE
+    // signals a new address, so the send lock is not taken per packet.
+    private void Latch(IPEndPoint source, uint ssrc)
+    {
+        if (!_options.SymmetricRtp || (ReferenceEquals(source, _settledSource) && Volatile.Read(ref _signalled) == _settledSignal))
+        {
+            return;
+        }
+
+        lock (_sendLock)
+        {
+            if (_rtpRemote!.Observe(source, ssrc))
+            {
+                _rtpTarget = _rtpRemote.Current?.Serialize();
+            }
+
+            var settled = source.Equals(_rtpRemote.Current) && !_rtpRemote.Moving;
+            (_settledSource, _settledSignal) = (settled ? source : null, _signalled);
+        }
     }
 
     private async Task ReceiveRtcpAsync(CancellationToken cancellation)
@@ -178,8 +195,14 @@ public sealed partial class RtpSession
         }
     }
 
+    // On every tick, so the lock is taken only while a key is down (a stale read just waits for the next tick).
     private void ExpireEvents(long now)
     {
+        if (_eventReceiver is not { Pressed: true })
+        {
+            return;
+        }
+
         lock (_receiveLock)
         {
             _eventReceiver?.Expire(Elapsed(now));

@@ -111,9 +111,9 @@ public sealed partial class RtpSession
             }
 
             var length = NextPacket(audio, send: audio.Direction.Sends() && _rtpTarget is not null);
-            if (length > 0)
+            if (length > 0 && Send(_ports.Rtp, _sendBuffer.AsSpan(0, length), _rtpTarget))
             {
-                Send(_ports.Rtp, _sendBuffer.AsSpan(0, length), _rtpTarget);
+                _clock.SendLateness.Record(Stopwatch.GetElapsedTime(due));
             }
 
             if (due >= _nextReport)
@@ -222,20 +222,22 @@ public sealed partial class RtpSession
     private long NextReportInterval() =>
         (long)(_options.RtcpInterval.TotalSeconds * Stopwatch.Frequency * (0.5 + Random.Shared.NextDouble()));
 
-    // A send that fails (no route, the peer's port closed) loses that packet only; the call goes on.
-    private static void Send(Socket socket, ReadOnlySpan<byte> packet, SocketAddress? target)
+    // A send that fails (no route, the peer's port closed) loses that packet only; the call goes on. True when it went out.
+    private static bool Send(Socket socket, ReadOnlySpan<byte> packet, SocketAddress? target)
     {
         if (target is null)
         {
-            return;
+            return false;
         }
 
         try
         {
             socket.SendTo(packet, SocketFlags.None, target);
+            return true;
         }
         catch (SocketException)
         {
+            return false;
         }
     }
 

@@ -33,6 +33,7 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private volatile IAudioSink? _sink;
     private int _disposing;
+    private int _signalled;
 
     private RtpSession(RtpPorts ports, MediaClock clock, RtpSessionOptions options, CancellationToken cancellation)
     {
@@ -115,6 +116,7 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
             if (!Equals(previous.RemoteRtp, audio.RemoteRtp))
             {
                 _rtpRemote!.Signal(audio.RemoteRtp);
+                Interlocked.Increment(ref _signalled);
             }
 
             if (!Equals(previous.RemoteRtcp, audio.RemoteRtcp))

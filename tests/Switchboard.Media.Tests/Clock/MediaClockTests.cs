@@ -45,6 +45,25 @@ public class MediaClockTests
         Assert.Equal(1, clock.Count);
     }
 
+    [Fact]
+    public async Task A_clock_asked_for_ordinary_priority_keeps_it_and_wakes_from_idle_for_a_new_stream()
+    {
+        using var clock = new MediaClock((_, e) => throw e, new MediaClockOptions { Threads = 2, Priority = ClockPriority.Normal });
+        var first = new Recorder(3);
+        clock.Schedule(first, TimeSpan.FromMilliseconds(10)).Dispose();
+        await Task.Delay(300);
+
+        var later = new Recorder(3);
+        using (clock.Schedule(later, TimeSpan.FromMilliseconds(10)))
+        {
+            await later.Done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(ClockPriority.Normal, clock.Priority);
+        Assert.Empty(first.Ticks);
+        AssertSpacing(later, 10);
+    }
+
     private static void AssertSpacing(Recorder recorder, int milliseconds)
     {
         var dues = recorder.Ticks.Take(recorder.Wanted).Select(t => t.Due).ToArray();

@@ -47,6 +47,7 @@ public sealed class RtpSessionTests : IDisposable
         Assert.Equal(MediaTesting.ThroughG711(codec, toA), heardByA.Samples);
         Assert.Equal(10, b.Statistics!.Received);
         Assert.Equal(0, b.Statistics.CumulativeLost);
+        await MediaTesting.Eventually(() => _clock.SendLateness.Count == 15, "each of the 10 + 5 packets sent was timed against its due instant");
     }
 
     [Fact]
