@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
@@ -16,9 +18,11 @@ public sealed partial class RtpSession
     private readonly Lock _receiveLock = new();
     private RtpReceiveStatistics? _statistics;
     private Rfc4733Receiver? _eventReceiver;
-    private DtmfDetector? _detector;
     private RtcpReport? _lastReport;
     private long _rejected;
+    private long _sinkFailures;
+    private IAudioSink? _failedSink;
+    private DtmfDetector? _detector;
     private IPEndPoint? _settledSource;
     private int _settledSignal;
 
@@ -45,6 +49,9 @@ public sealed partial class RtpSession
             }
         }
     }
+
+    /// <summary>Received frames the <see cref="Sink"/> threw on (they were dropped; receiving went on).</summary>
+    public long SinkFailures => Interlocked.Read(ref _sinkFailures);
 
     /// <summary>Datagrams thrown away as not RTP or RTCP.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
@@ -110,9 +117,35 @@ public sealed partial class RtpSession
 
         var frame = decoded.AsSpan(0, payload.Length);
         audio.Codec.Decode(payload, frame);
-        _detector?.Process(frame);
-        _sink?.Write(frame);
+        Volatile.Read(ref _detector)?.Process(frame);
+        WriteSink(frame);
     }
+
+    // A sink that throws (a recorder whose disk is full, a bridge's bug) loses that frame; the call keeps its audio and its keys.
+    // Each failing sink is logged once.
+    private void WriteSink(ReadOnlySpan<short> frame)
+    {
+        if (_sink is not { } sink)
+        {
+            return;
+        }
+
+        try
+        {
+            sink.Write(frame);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Increment(ref _sinkFailures);
+            if (!ReferenceEquals(Interlocked.Exchange(ref _failedSink, sink), sink))
+            {
+                LogSinkFailed(_options.Logger, sink.GetType().Name, LocalPort, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The audio sink {Sink} of the RTP session on port {Port} failed; its frames are dropped while it fails")]
+    private static partial void LogSinkFailed(ILogger logger, string sink, int port, Exception exception);
 
     // Symmetric RTP (without it the signalled address stands): tells the remote where packets come from. Once they keep coming from where media already goes (the
     // source cache hands back the same endpoint object while the address stays), nothing can change until a re-INVITE

@@ -98,9 +98,6 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
         }
 
         _eventReceiver = new Rfc4733Receiver(e => _digits.Writer.TryWrite(e), _options.TelephoneEventTimeout);
-        var detect = _options.InBandDtmf == InBandDtmf.Always
-            || (_options.InBandDtmf == InBandDtmf.WhenNoTelephoneEvent && audio.TelephoneEventPayloadType is null);
-        _detector = detect ? new DtmfDetector(tone => _digits.Writer.TryWrite(tone.ToEvent())) : null;
         _receiving = Task.WhenAll(Task.Run(() => ReceiveRtpAsync(stopping)), Task.Run(() => ReceiveRtcpAsync(stopping)));
     }
 
@@ -148,12 +145,32 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
             _eventSender = audio.TelephoneEventPayloadType is { } eventType ? new Rfc4733Sender((byte)eventType, audio.PtimeMs) : null;
         }
 
+        if (previous is null || (previous.TelephoneEventPayloadType is null) != (audio.TelephoneEventPayloadType is null))
+        {
+            ListenForTones(audio);
+        }
+
         if (previous?.PtimeMs != audio.PtimeMs)
         {
             _schedule?.Dispose();
             _schedule = _clock.Schedule(this, TimeSpan.FromMilliseconds(audio.PtimeMs));
         }
     }
+
+    // The in-band detector runs as the options say for what the peer agreed to; a re-INVITE that adds or drops telephone-event
+    // switches it (the receive loop picks up the new one with its next packet).
+    private void ListenForTones(NegotiatedAudio audio)
+    {
+        var detect = _options.InBandDtmf == InBandDtmf.Always
+            || (_options.InBandDtmf == InBandDtmf.WhenNoTelephoneEvent && audio.TelephoneEventPayloadType is null);
+        if (detect != (_detector is not null))
+        {
+            Volatile.Write(ref _detector, detect ? new DtmfDetector(tone => _digits.Writer.TryWrite(tone.ToEvent())) : null);
+        }
+    }
+
+    /// <summary>True while received audio is searched for DTMF tones (see <see cref="RtpSessionOptions.InBandDtmf"/>).</summary>
+    public bool DetectsTones => Volatile.Read(ref _detector) is not null;
 
     /// <summary>Adds a key press that came by SIP INFO to <see cref="Digits"/>, so the call sees one stream whatever the transport.</summary>
     public void AcceptSipInfo(char digit, TimeSpan duration)

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Switchboard.Media.Sessions;
 
 /// <summary>How an <see cref="RtpSession"/> behaves beyond what offer/answer settled.</summary>
@@ -20,6 +23,9 @@ public sealed record RtpSessionOptions
 
     /// <summary>The RTCP canonical name; null makes a random one per session (RFC 7022).</summary>
     public string? Cname { get; init; }
+
+    /// <summary>Where the session reports trouble that does not end the call (a failing sink).</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }
 
 /// <summary>When an <see cref="RtpSession"/> looks for DTMF tones in the audio it receives.</summary>

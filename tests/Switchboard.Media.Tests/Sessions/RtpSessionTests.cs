@@ -51,6 +51,73 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Sessions_on_ipv6_loopback_carry_audio_keys_and_reports()
+    {
+        var (ports, _) = LoopbackPorts.Allocator(2, IPAddress.IPv6Loopback);
+        var options = new RtpSessionOptions { RtcpInterval = TimeSpan.FromMilliseconds(100), TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
+        await using var a = RtpSession.Open(ports, _clock, options);
+        await using var b = RtpSession.Open(ports, _clock, options);
+        var sent = MediaTesting.Noise(800, 6);
+        var heard = new AudioCollector(sent.Length);
+        b.Sink = heard;
+        a.Start(MediaTesting.Audio(b.LocalEndPoint));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint));
+
+        await a.PlayAsync(new AudioClip("v6", sent).Play()).WaitAsync(Patience);
+        a.SendDigit('6', TimeSpan.FromMilliseconds(60));
+        var keys = await MediaTesting.ReadAsync(b.Digits, 2);
+        await MediaTesting.Eventually(() => b.LastRemoteReport is { Sender: not null }, "b heard a's sender report");
+
+        Assert.Equal(IPAddress.IPv6Loopback, a.LocalEndPoint.Address);
+        Assert.Equal(a.LocalEndPoint, b.RemoteEndPoint);
+        Assert.Equal(["6 Started 0", "6 Ended 60"], keys.Select(Rfc4733ReceiverTests.Describe));
+        var expected = MediaTesting.ThroughG711(AudioCodec.Pcmu, sent);
+        await MediaTesting.Eventually(() => heard.Samples.AsSpan().IndexOf(expected) >= 0, "b heard the whole prompt (after the idle silence)");
+    }
+
+    [Fact]
+    public async Task A_re_invite_that_drops_telephone_event_turns_the_tone_detector_on_and_one_that_adds_it_turns_it_off()
+    {
+        await using var a = RtpSession.Open(_ports, _clock, Quiet);
+        await using var b = RtpSession.Open(_ports, _clock, Quiet);
+        var withEvents = MediaTesting.Audio(a.LocalEndPoint);
+        a.Start(MediaTesting.Audio(b.LocalEndPoint, telephoneEvent: null));
+        b.Start(withEvents);
+        var before = b.DetectsTones;
+
+        b.Update(withEvents with { TelephoneEventPayloadType = null });
+        await a.PlayAsync(AudioSources.Sequence(AudioSources.Dtmf('4', TimeSpan.FromMilliseconds(100)), AudioSources.Silence(TimeSpan.FromMilliseconds(100))));
+        var keys = await MediaTesting.ReadAsync(b.Digits, 2);
+        var during = b.DetectsTones;
+        b.Update(withEvents);
+
+        Assert.Equal((false, true, false), (before, during, b.DetectsTones));
+        Assert.Equal(["4 Started", "4 Ended"], keys.Select(k => $"{k.Digit} {k.Kind}"));
+        Assert.All(keys, k => Assert.Equal(DtmfSource.InBand, k.Source));
+    }
+
+    [Fact]
+    public async Task A_sink_that_throws_loses_its_frames_but_not_the_calls_audio_or_keys()
+    {
+        await using var a = RtpSession.Open(_ports, _clock, Quiet);
+        await using var b = RtpSession.Open(_ports, _clock, Quiet);
+        a.Start(MediaTesting.Audio(b.LocalEndPoint, telephoneEvent: null));
+        b.Start(MediaTesting.Audio(a.LocalEndPoint, telephoneEvent: null));
+        b.Sink = new ThrowingSink();
+
+        await a.PlayAsync(AudioSources.Sequence(AudioSources.Dtmf('2', TimeSpan.FromMilliseconds(100)), AudioSources.Silence(TimeSpan.FromMilliseconds(100))));
+        var keys = await MediaTesting.ReadAsync(b.Digits, 2);
+        var failures = b.SinkFailures;
+        var heard = new AudioCollector(320);
+        b.Sink = heard;
+        await a.PlayAsync(AudioSources.Silence(TimeSpan.FromMilliseconds(40)));
+        await heard.Enough.WaitAsync(Patience);
+
+        Assert.Equal(['2', '2'], keys.Select(k => k.Digit));
+        Assert.True(failures >= 10, $"every frame reached the failing sink, got {failures}");
+    }
+
+    [Fact]
     public async Task Digits_sent_as_telephone_events_arrive_once_as_rfc4733_key_presses()
     {
         var patient = new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
@@ -254,6 +321,11 @@ public sealed class RtpSessionTests : IDisposable
         }
 
         return packets;
+    }
+
+    private sealed class ThrowingSink : IAudioSink
+    {
+        public void Write(ReadOnlySpan<short> frame) => throw new IOException("disk full");
     }
 
     private sealed class Broken : IAudioSource
