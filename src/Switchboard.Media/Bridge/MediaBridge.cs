@@ -6,8 +6,9 @@ using Switchboard.Media.Sessions;
 namespace Switchboard.Media.Bridge;
 
 /// <summary>Connects two calls' media: each leg's received audio is played out on the other (decoded and re-encoded, so
-/// PCMU and PCMA legs hear each other), and key presses are relayed (RFC 4733 events re-sent with the other leg's own payload
-/// type and timestamps, or played as tones to a leg without telephone events; in-band tones travel in the audio) and reported from both legs in <see cref="Digits"/>.
+/// PCMU and PCMA legs hear each other), and key presses are relayed (RFC 4733 events re-sent live, as they start, last and
+/// end, with the other leg's own payload type and timestamps, or played as tones to a leg without telephone events; in-band
+/// tones travel in the audio) and reported from both legs in <see cref="Digits"/>.
 /// While bridged, the bridge reads the legs' <see cref="RtpSession.Digits"/>; disposing it hands the legs back.</summary>
 public sealed class MediaBridge : IAsyncDisposable
 {
@@ -93,26 +94,47 @@ public sealed class MediaBridge : IAsyncDisposable
         source.Close();
     }
 
-    // Keys that came as events (or SIP INFO) go on as events where the other leg agreed to them, else as tones in its audio;
-    // keys heard as tones are already in the relayed audio.
+    // Keys that came as events (or SIP INFO) go on live as the other leg's own events (its payload type, SSRC and media time):
+    // pressed there when they start here, growing while held, released with the duration heard here. A leg without telephone
+    // events hears the key as a tone once it ends. Keys heard as tones are already in the relayed audio.
     private async Task RelayDigitsAsync(RtpSession from, RtpSession to, RelayBuffer toAudio, CancellationToken cancellation)
     {
-        await foreach (var key in from.Digits.ReadAllAsync(cancellation).ConfigureAwait(false))
+        var held = false;
+        try
         {
-            _digits.Writer.TryWrite(new BridgedDigit(from, key));
-            if (key.Kind != DtmfEventKind.Ended || key.Source == DtmfSource.InBand)
+            await foreach (var key in from.Digits.ReadAllAsync(cancellation).ConfigureAwait(false))
             {
-                continue;
-            }
+                _digits.Writer.TryWrite(new BridgedDigit(from, key));
+                if (key.Source == DtmfSource.InBand)
+                {
+                    continue;
+                }
 
-            if (to.CanSendDigits)
-            {
-                to.SendDigit(key.Digit, key.Duration);
+                if (key.Kind == DtmfEventKind.Started)
+                {
+                    held = to.CanSendDigits;
+                    if (held)
+                    {
+                        to.PressDigit(key.Digit);
+                    }
+                }
+                else if (held)
+                {
+                    to.ReleaseDigit(key.Duration);
+                    held = false;
+                }
+                else
+                {
+                    var tone = key.Duration < MinimumTone ? MinimumTone : key.Duration > MaximumTone ? MaximumTone : key.Duration;
+                    toAudio.Write(Tones.Dtmf(key.Digit, tone));
+                }
             }
-            else
+        }
+        finally
+        {
+            if (held)
             {
-                var tone = key.Duration < MinimumTone ? MinimumTone : key.Duration > MaximumTone ? MaximumTone : key.Duration;
-                toAudio.Write(Tones.Dtmf(key.Digit, tone));
+                to.ReleaseDigit(TimeSpan.Zero);
             }
         }
     }

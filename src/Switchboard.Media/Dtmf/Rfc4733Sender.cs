@@ -14,8 +14,9 @@ public sealed class Rfc4733Sender
 
     private readonly byte _payloadType;
     private readonly int _packetSamples;
-    private readonly Queue<(byte Code, int Samples)> _queue = new();
+    private readonly Queue<Sending> _queue = new();
     private Sending? _current;
+    private Sending? _held;
 
     /// <summary>A sender using the negotiated telephone-event payload type and packet time.</summary>
     public Rfc4733Sender(byte payloadType, int ptimeMs)
@@ -28,12 +29,26 @@ public sealed class Rfc4733Sender
     public bool IsBusy => _current is not null || _queue.Count > 0;
 
     /// <summary>Queues a key press held for <paramref name="duration"/> (kept within 40 ms to 8 s).</summary>
-    public void Enqueue(char digit, TimeSpan duration)
+    public void Enqueue(char digit, TimeSpan duration) => _queue.Enqueue(new Sending(Code(digit), Samples(duration)));
+
+    /// <summary>Queues a key press whose end is not known yet (a key being held on another call): its packets go on growing
+    /// until <see cref="Release"/> (or 8 s). A key still held from before is released first.</summary>
+    public void Press(char digit)
     {
-        var code = DtmfDigits.ToEventCode(digit)
-            ?? throw new ArgumentOutOfRangeException(nameof(digit), digit, "not a DTMF key (0-9, *, #, A-D)");
-        var clamped = duration < MinimumDuration ? MinimumDuration : duration > MaximumDuration ? MaximumDuration : duration;
-        _queue.Enqueue(((byte)code, (int)(clamped.TotalMilliseconds * SamplesPerMillisecond)));
+        Release(TimeSpan.Zero);
+        _held = new Sending(Code(digit), Samples(MaximumDuration));
+        _queue.Enqueue(_held);
+    }
+
+    /// <summary>Ends the key given to <see cref="Press"/> once it has lasted <paramref name="duration"/> (at least 40 ms, and never
+    /// less than what was already sent); does nothing when no key is held.</summary>
+    public void Release(TimeSpan duration)
+    {
+        if (_held is { } held)
+        {
+            held.Samples = Math.Max(Samples(duration), held.Elapsed);
+            _held = null;
+        }
     }
 
     /// <summary>On each packet interval: writes the next event packet into <paramref name="destination"/> and returns its
@@ -47,7 +62,8 @@ public sealed class Rfc4733Sender
                 return 0;
             }
 
-            _current = new Sending(next.Code, next.Samples, sequencer.Timestamp);
+            _current = next;
+            next.Timestamp = sequencer.Timestamp;
         }
 
         var sending = _current;
@@ -60,18 +76,29 @@ public sealed class Rfc4733Sender
         if (end && ++sending.EndsSent == EndPacketCopies)
         {
             _current = null;
+            if (ReferenceEquals(_held, sending))
+            {
+                _held = null;
+            }
         }
 
         return length + TelephoneEvent.Size;
     }
 
-    private sealed class Sending(byte code, int samples, uint timestamp)
+    private static byte Code(char digit) => (byte)(DtmfDigits.ToEventCode(digit)
+        ?? throw new ArgumentOutOfRangeException(nameof(digit), digit, "not a DTMF key (0-9, *, #, A-D)"));
+
+    private static int Samples(TimeSpan duration) =>
+        (int)((duration < MinimumDuration ? MinimumDuration : duration > MaximumDuration ? MaximumDuration : duration).TotalMilliseconds * SamplesPerMillisecond);
+
+    /// <summary>One key press on its way out; its timestamp is the media time of its first packet.</summary>
+    private sealed class Sending(byte code, int samples)
     {
         public byte Code { get; } = code;
 
-        public int Samples { get; } = samples;
+        public int Samples { get; set; } = samples;
 
-        public uint Timestamp { get; } = timestamp;
+        public uint Timestamp { get; set; }
 
         public int Elapsed { get; set; }
 

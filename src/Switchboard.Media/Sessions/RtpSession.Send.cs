@@ -99,6 +99,27 @@ public sealed partial class RtpSession
         }
     }
 
+    /// <summary>Starts sending a key whose end is not known yet, as RFC 4733 events whose duration grows every packet until
+    /// <see cref="ReleaseDigit"/> (or 8 s): a bridge relays a key held on the other call while it is held.</summary>
+    public void PressDigit(char digit)
+    {
+        lock (_sendLock)
+        {
+            var sender = _eventSender ?? throw new InvalidOperationException("the peer did not agree to telephone-event; no RFC 4733 digits can be sent");
+            sender.Press(digit);
+        }
+    }
+
+    /// <summary>Ends the key started by <see cref="PressDigit"/> once it has lasted <paramref name="duration"/> (never shorter than
+    /// what was already sent); does nothing when no key is held or the peer no longer takes telephone events.</summary>
+    public void ReleaseDigit(TimeSpan duration)
+    {
+        lock (_sendLock)
+        {
+            _eventSender?.Release(duration);
+        }
+    }
+
     /// <inheritdoc/>
     void Clock.IPacedSender.Tick(long due)
     {

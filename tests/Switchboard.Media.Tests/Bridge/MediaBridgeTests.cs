@@ -86,6 +86,23 @@ public sealed class MediaBridgeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_held_key_reaches_the_other_party_while_it_is_held_and_ends_when_it_is_released()
+    {
+        await using var bridge = MediaBridge.Connect(_legOne, _legTwo);
+
+        _caller.PressDigit('7');
+        var started = await MediaTesting.ReadAsync(_callee.Digits, 1);
+        var whileHeld = _callee.Digits.TryPeek(out _);
+        _caller.ReleaseDigit(TimeSpan.FromMilliseconds(400));
+        var ended = await MediaTesting.ReadAsync(_callee.Digits, 1);
+
+        Assert.Equal(["7 Started 0"], started.Select(Rfc4733ReceiverTests.Describe));
+        Assert.False(whileHeld, "the key did not end before it was released");
+        Assert.Equal(('7', DtmfEventKind.Ended), (ended[0].Digit, ended[0].Kind));
+        Assert.InRange(ended[0].Duration, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
     public async Task A_key_sent_as_an_event_reaches_a_party_without_telephone_events_as_a_tone()
     {
         var options = new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromSeconds(3) };

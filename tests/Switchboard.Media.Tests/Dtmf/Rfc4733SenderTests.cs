@@ -28,6 +28,37 @@ public class Rfc4733SenderTests
     }
 
     [Fact]
+    public void A_held_key_grows_until_released_and_ends_with_the_duration_given_but_never_less_than_sent()
+    {
+        var sequencer = new RtpSequencer(7, 0, 0);
+        var sender = new Rfc4733Sender(101, 20);
+        sender.Press('3');
+        var held = Drain(sender, sequencer, 160, packets: 4);
+        sender.Release(TimeSpan.FromMilliseconds(100));
+        var released = Drain(sender, sequencer, 160);
+        sender.Press('4');
+        sender.Release(TimeSpan.Zero);
+        var brief = Drain(sender, sequencer, 160);
+
+        Assert.Equal(["M seq=0 ts=0 pt=101 3 160", "seq=1 ts=0 pt=101 3 320", "seq=2 ts=0 pt=101 3 480", "seq=3 ts=0 pt=101 3 640"], held);
+        Assert.Equal(["seq=4 ts=0 pt=101 3 800 E", "seq=5 ts=0 pt=101 3 800 E", "seq=6 ts=0 pt=101 3 800 E"], released);
+        Assert.Equal(["M seq=7 ts=1120 pt=101 4 160", "seq=8 ts=1120 pt=101 4 320 E", "seq=9 ts=1120 pt=101 4 320 E", "seq=10 ts=1120 pt=101 4 320 E"], brief);
+        Assert.False(sender.IsBusy);
+    }
+
+    [Fact]
+    public void A_key_released_after_more_was_sent_ends_at_what_was_sent()
+    {
+        var sequencer = new RtpSequencer(7, 0, 0);
+        var sender = new Rfc4733Sender(101, 20);
+        sender.Press('9');
+        Drain(sender, sequencer, 160, packets: 10);
+        sender.Release(TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal("seq=10 ts=0 pt=101 9 1600 E", Drain(sender, sequencer, 160)[0]);
+    }
+
+    [Fact]
     public void Queued_keys_follow_each_other_with_their_own_timestamps()
     {
         var sequencer = new RtpSequencer(1, 0, 0);
@@ -76,18 +107,18 @@ public class Rfc4733SenderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Rfc4733Sender(101, 20).Enqueue('x', TimeSpan.FromMilliseconds(100)));
     }
 
-    private static List<string> Drain(Rfc4733Sender sender, RtpSequencer sequencer, int packetSamples)
+    private static List<string> Drain(Rfc4733Sender sender, RtpSequencer sequencer, int packetSamples, int packets = int.MaxValue)
     {
-        var packets = new List<string>();
+        var written = new List<string>();
         var buffer = new byte[64];
-        for (int length; (length = sender.WriteNext(sequencer, buffer)) > 0;)
+        for (int length; written.Count < packets && (length = sender.WriteNext(sequencer, buffer)) > 0;)
         {
             Assert.Null(RtpPacket.TryRead(buffer.AsSpan(0, length), out var header, out var payload));
             Assert.Null(TelephoneEvent.TryRead(payload, out var e));
-            packets.Add($"{(header.Marker ? "M " : "")}seq={header.SequenceNumber} ts={header.Timestamp} pt={header.PayloadType} {e.Code} {e.Duration}{(e.End ? " E" : "")}");
+            written.Add($"{(header.Marker ? "M " : "")}seq={header.SequenceNumber} ts={header.Timestamp} pt={header.PayloadType} {e.Code} {e.Duration}{(e.End ? " E" : "")}");
             sequencer.Advance(packetSamples);
         }
 
-        return packets;
+        return written;
     }
 }
