@@ -50,6 +50,9 @@ public sealed partial class RtpSession
         }
     }
 
+    /// <summary>Voice packets that arrived too late to be put back in order (after the jitter buffer gave up on them).</summary>
+    public long LatePackets => _jitter.Late;
+
     /// <summary>Received frames the <see cref="Sink"/> threw on (they were dropped; receiving went on).</summary>
     public long SinkFailures => Interlocked.Read(ref _sinkFailures);
 
@@ -70,6 +73,7 @@ public sealed partial class RtpSession
         }
         finally
         {
+            _jitter.Flush();
             ArrayPool<byte>.Shared.Return(buffer);
             ArrayPool<short>.Shared.Return(decoded);
         }
@@ -117,6 +121,12 @@ public sealed partial class RtpSession
 
         var frame = decoded.AsSpan(0, payload.Length);
         audio.Codec.Decode(payload, frame);
+        _jitter.Push(header.Ssrc, header.SequenceNumber, header.Timestamp, frame);
+    }
+
+    // Voice in sequence order (from the jitter buffer) goes to the tone detector and the sink.
+    private void Hear(ReadOnlySpan<short> frame)
+    {
         Volatile.Read(ref _detector)?.Process(frame);
         WriteSink(frame);
     }
@@ -268,6 +278,12 @@ public sealed partial class RtpSession
                 return -1;
             }
         }
+    }
+
+    /// <summary>Where the jitter buffer gives out the received voice.</summary>
+    private sealed class Hearing(RtpSession session) : IAudioSink
+    {
+        public void Write(ReadOnlySpan<short> frame) => session.Hear(frame);
     }
 
     /// <summary>The sender of the last datagram as an endpoint, made afresh only when the address changes (normally once per call).</summary>

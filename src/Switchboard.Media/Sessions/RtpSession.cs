@@ -28,6 +28,7 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
     private readonly TaskCompletionSource _remoteBye = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenRegistration _cancellation;
+    private readonly JitterBuffer _jitter;
     private NegotiatedAudio? _audio;
     private IDisposable? _schedule;
     private Task _receiving = Task.CompletedTask;
@@ -43,6 +44,7 @@ public sealed partial class RtpSession : IPacedSender, IAsyncDisposable
         _cname = options.Cname ?? $"{Guid.NewGuid():N}@switchboard";
         _sendBuffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
         _frame = ArrayPool<short>.Shared.Rent(MaxDatagram);
+        _jitter = new JitterBuffer(new Hearing(this));
         _cancellation = cancellation.Register(static session => _ = ((RtpSession)session!).DisposeAsync().AsTask(), this);
     }
 
