@@ -20,7 +20,7 @@ internal static class PromptsCommand
             force,
         };
         generateOptions.AddTo(generate);
-        generate.SetAction((result, ct) => generateOptions.Run(result, (selection, output) =>
+        generate.SetAction((result, ct) => generateOptions.RunAsync(result, (selection, output) =>
             new GeneratePrompts(new EspeakSynthesizer(espeak), output, result.InvocationConfiguration.Error)
                 .RunAsync(selection, result.GetValue(force), ct)));
 
@@ -36,7 +36,7 @@ internal static class PromptsCommand
             convert,
         };
         checkOptions.AddTo(check);
-        check.SetAction((result, ct) => checkOptions.Run(result, (selection, output) =>
+        check.SetAction((result, ct) => checkOptions.RunAsync(result, (selection, output) =>
             new CheckPrompts(new RecordingConverter(sox), output, result.InvocationConfiguration.Error).RunAsync(selection, result.GetValue(convert), ct)));
 
         return new Command("prompts", "The prompt recordings calls play: generate them with espeak-ng, check and convert your own.")
@@ -63,7 +63,7 @@ internal static class PromptsCommand
             command.Options.Add(Config);
         }
 
-        public async Task<int> Run(ParseResult result, Func<PromptSelection, TextWriter, Task<int>> action)
+        public async Task<int> RunAsync(ParseResult result, Func<PromptSelection, TextWriter, Task<int>> action)
         {
             PromptSelection selection;
             try

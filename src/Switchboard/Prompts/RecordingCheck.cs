@@ -25,7 +25,7 @@ internal static class RecordingCheck
         if (!File.Exists(entry.Path))
         {
             problems.Add(OtherRecording(entry) is { } other
-                ? new RecordingProblem(RecordingProblemKind.OtherFormat, $"found {Path.GetFileName(other)}, which --convert turns into {entry.Key}.wav")
+                ? new RecordingProblem(RecordingProblemKind.OtherFormat, $"found {Path.GetFileName(other)}")
                 : new RecordingProblem(RecordingProblemKind.Missing, $"no {entry.Path}"));
             return problems;
         }
