@@ -11,6 +11,7 @@ var root = new RootCommand(
     MessagesCommand.Create(),
     SimulateCommand.Create(),
     DtmfCommand.Create(),
+    PromptsCommand.Create(),
 };
 
 // The server host handles SIGINT/SIGTERM itself (graceful shutdown), so the parser must not race it.

@@ -81,7 +81,7 @@ internal static class SimulateCommand
                     .AddInMemoryCollection([KeyValuePair.Create("Storage:DataDirectory", (string?)temporary)]).Build();
             }
 
-            var library = PromptLibrary.Load(PromptsRoot(configuration));
+            var library = PromptLibrary.Load(PromptSettings.Root(configuration));
             await using var services = await MessagingCli.OpenAsync(configuration,
                 collection => collection.AddMessaging(configuration, dispatch: false, simulated: true).AddCallFlows(configuration), CancellationToken.None);
             var host = services.GetRequiredService<FlowHost>();
@@ -126,9 +126,6 @@ internal static class SimulateCommand
 
         return new CallerInfo(values, arguments.Privacy);
     }
-
-    private static string PromptsRoot(IConfiguration configuration) =>
-        configuration["Prompts:Path"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "prompts");
 }
 
 /// <summary>The arguments of <c>switchboard simulate</c>.</summary>
