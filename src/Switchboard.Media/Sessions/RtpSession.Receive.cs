@@ -157,9 +157,9 @@ public sealed partial class RtpSession
     [LoggerMessage(Level = LogLevel.Warning, Message = "The audio sink {Sink} of the RTP session on port {Port} failed; its frames are dropped while it fails")]
     private static partial void LogSinkFailed(ILogger logger, string sink, int port, Exception exception);
 
-    // Symmetric RTP (without it the signalled address stands): tells the remote where packets come from. Once they keep coming from where media already goes (the
-    // source cache hands back the same endpoint object while the address stays), nothing can change until a re-INVITE
-    // signals a new address, so the send lock is not taken per packet.
+    // Symmetric RTP (without it the signalled address stands): tells the remote where packets come from. Once they keep
+    // coming from where media already goes (the source cache hands back the same endpoint object while the address stays),
+    // nothing can change until a re-INVITE signals a new address, so the send lock is not taken per packet.
     private void Latch(IPEndPoint source, uint ssrc)
     {
         if (!_options.SymmetricRtp || (ReferenceEquals(source, _settledSource) && Volatile.Read(ref _signalled) == _settledSignal))
