@@ -17,9 +17,8 @@ public sealed class SippDigestTests
     public async Task Register_and_invite_answer_sipp_digest_challenges_and_sipp_verifies_them(string password, int registerStatus, int inviteStatus)
     {
         await using var agent = TestAgent.Start(new RejectingRequestHandler(404));
-        var (sipp, port) = Sipp.StartServer("u1", Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", "uas-auth.xml"), "-m", "1");
+        var (sipp, port) = await Sipp.StartServerAsync("u1", Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", "uas-auth.xml"), "-m", "1");
         using var _ = sipp;
-        await Task.Delay(500);
         var target = new SipDestination(SipTransportProtocol.Udp, new IPEndPoint(IPAddress.Loopback, port));
         var credentials = new DigestCredentials("1001", password);
 

@@ -15,9 +15,8 @@ public sealed class SippUasTests
     {
         const int calls = 20;
         await using var agent = TestAgent.Start(new RejectingRequestHandler(404), $"{listen}:127.0.0.1:0");
-        var (sipp, port) = Sipp.StartServer(transport, "uas", "-m", $"{calls}");
+        var (sipp, port) = await Sipp.StartServerAsync(transport, "uas", "-m", $"{calls}");
         using var _ = sipp;
-        await Task.Delay(500);
         var target = new SipDestination(protocol, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
 
         var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(i => TestUac.CallAsync(agent, target, $"callee{i}")));
@@ -36,9 +35,8 @@ public sealed class SippUasTests
         const int calls = 10;
         await using var agent = TestAgent.Start(new RejectingRequestHandler(404), $"{listen}:127.0.0.1:0");
         var scenario = Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", "uas-cancel.xml");
-        var (sipp, port) = Sipp.StartServer(transport, scenario, "-m", $"{calls}");
+        var (sipp, port) = await Sipp.StartServerAsync(transport, scenario, "-m", $"{calls}");
         using var _ = sipp;
-        await Task.Delay(1500);
         var target = new SipDestination(protocol, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
 
         var placed = Task.WhenAll(Enumerable.Range(0, calls).Select(async i =>

@@ -15,11 +15,12 @@ internal static class Sipp
     public static Task<Result> CallAsync(IPEndPoint target, string transport, int calls, string scenario = "uac", params string[] extra) =>
         RunAsync([.. Scenario(scenario), "-m", $"{calls}", "-r", "50", "-l", "50", "-d", "20", "-t", transport, .. extra, target.ToString()]);
 
-    /// <summary>Starts SIPp as a UAS on a free port; dispose the returned process to stop it.</summary>
-    public static (Process Process, int Port) StartServer(string transport, string scenario = "uas", params string[] extra)
+    /// <summary>Starts SIPp as a UAS on a free port and waits until it listens there; dispose the returned process to stop it.</summary>
+    public static async Task<(Process Process, int Port)> StartServerAsync(string transport, string scenario = "uas", params string[] extra)
     {
         var port = FreeUdpPort();
         var process = Start([.. Scenario(scenario), "-p", $"{port}", "-t", transport, .. extra]);
+        await ListeningSockets.WaitAsync(transport.StartsWith('t') ? ListeningSockets.Tcp : ListeningSockets.Udp, port, process, TimeSpan.FromSeconds(10));
         return (process, port);
     }
 
