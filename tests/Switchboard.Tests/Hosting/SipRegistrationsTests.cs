@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Hosting;
+
+namespace Switchboard.Tests.Hosting;
+
+/// <summary>What the server checks when it starts the registrations, before any REGISTER is sent.</summary>
+public sealed class SipRegistrationsTests
+{
+    [Theory]
+    [InlineData("udp:127.0.0.1:0", null, "sip:127.0.0.1:5999", "tcp",
+        "Sip:Registrations:0:Registrar: REGISTER goes to tcp:127.0.0.1:5999, but Sip:Listen has no tcp address of that IP family")]
+    [InlineData("udp:0.0.0.0:0", null, "sip:127.0.0.1:5999", null,
+        "Sip:Registrations:0: the Contact to register would be sip:1001@0.0.0.0:")]
+    [InlineData("udp:127.0.0.1:0", null, "sip:registrar.invalid", null,
+        "Sip:Registrations:0:Registrar: cannot find the address of 'registrar.invalid'")]
+    public async Task Start_up_stops_when_a_registration_cannot_be_sent_or_called_back(string listen, string? advertised, string registrar, string? transport, string message)
+    {
+        using var config = new TestServerConfig(new()
+        {
+            ["Sip"] = new
+            {
+                Listen = new[] { listen },
+                AdvertisedHost = advertised,
+                Registrations = new[] { new { Registrar = registrar, User = "1001", Transport = transport } },
+            },
+        });
+        await using var app = ServerHost.Build(config.File);
+
+        var error = await Assert.ThrowsAsync<ConfigurationFileException>(() => app.StartAsync());
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_lists_each_registration_before_it_is_answered()
+    {
+        using var registrar = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)registrar.Client.LocalEndPoint!).Port;
+        using var config = new TestServerConfig(new()
+        {
+            ["Sip"] = new
+            {
+                Listen = new[] { "udp:127.0.0.1:0" },
+                Registrations = new[] { new { Registrar = $"sip:127.0.0.1:{port}", User = "1001" } },
+            },
+        });
+        await using var app = ServerHost.Build(config.File);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        using var http = new HttpClient();
+        var body = await http.GetFromJsonAsync<JsonElement>($"{address}/healthz");
+
+        var registration = body.GetProperty("registrations").EnumerateArray().Single();
+        Assert.Equal("sip:1001@127.0.0.1", registration.GetProperty("addressOfRecord").GetString());
+        Assert.Equal($"sip:127.0.0.1:{port}", registration.GetProperty("registrar").GetString());
+        Assert.Equal("Unregistered", registration.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, registration.GetProperty("until").ValueKind);
+        await app.StopAsync();
+    }
+}
