@@ -54,10 +54,16 @@ internal sealed class RegistrationSettings
 
     private static ConfiguredRegistration Read(IConfiguration configuration, IConfigurationSection entry, Func<string, string?> environment)
     {
+        if (entry.Value is not null)
+        {
+            throw new ConfigurationFileException(
+                $"{entry.Path}: '{entry.Value}' is not a registration; Sip:Registrations is a list of objects such as [{{ \"Registrar\": \"sip:pbx.example.com\", \"User\": \"1001\" }}].");
+        }
+
         RejectUnknownKeys(entry);
         var settings = SettingsBinder.Bind<RegistrationSettings>(configuration, entry.Path);
         var key = entry.Path;
-        var registrar = Uri(key, nameof(Registrar), Required(key, nameof(Registrar), settings.Registrar, "the registrar's SIP URI, e.g. sip:pbx.example.com:5060"));
+        var registrar = ParseUri(key, nameof(Registrar), Required(key, nameof(Registrar), settings.Registrar, "the registrar's SIP URI, e.g. sip:pbx.example.com:5060"));
         var user = Required(key, nameof(User), settings.User, "the account's user name, e.g. 1001");
         if (user.Contains('@', StringComparison.Ordinal))
         {
@@ -79,7 +85,7 @@ internal sealed class RegistrationSettings
             key,
             registrar,
             new SipUri(false, user, domain),
-            Given(settings.OutboundProxy) is { } proxy ? Uri(key, nameof(OutboundProxy), proxy) : null,
+            Given(settings.OutboundProxy) is { } proxy ? ParseUri(key, nameof(OutboundProxy), proxy) : null,
             Protocol(key, settings.Transport),
             Credentials(key, settings, user, environment),
             TimeSpan.FromSeconds(settings.Expires),
@@ -129,7 +135,7 @@ internal sealed class RegistrationSettings
         _ => throw new ConfigurationFileException($"{key}:{nameof(Transport)}: '{transport}' is not udp or tcp."),
     };
 
-    private static SipUri Uri(string key, string name, string text)
+    private static SipUri ParseUri(string key, string name, string text)
     {
         if (!AddressUri.TryParse(text, out var uri, out var error) || uri is not SipUri { IsSecure: false } sip)
         {

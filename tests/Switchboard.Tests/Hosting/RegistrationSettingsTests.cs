@@ -98,6 +98,16 @@ public sealed class RegistrationSettingsTests
     }
 
     [Fact]
+    public void A_single_object_instead_of_a_list_is_named()
+    {
+        var configuration = Settings(("Sip:Registrations:Registrar", "sip:pbx.example.com"), ("Sip:Registrations:User", "1001"));
+
+        var error = Assert.Throws<ConfigurationFileException>(() => RegistrationSettings.ReadAll(configuration, Variables.GetValueOrDefault));
+
+        Assert.StartsWith("Sip:Registrations:Registrar: 'sip:pbx.example.com' is not a registration; Sip:Registrations is a list of objects", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_server_does_not_start_when_the_password_variable_is_missing()
     {
         var variable = $"SWITCHBOARD_TEST_UNSET_{Guid.NewGuid():N}";

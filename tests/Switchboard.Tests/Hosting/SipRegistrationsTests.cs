@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,20 +14,19 @@ namespace Switchboard.Tests.Hosting;
 public sealed class SipRegistrationsTests
 {
     [Theory]
-    [InlineData("udp:127.0.0.1:0", null, "sip:127.0.0.1:5999", "tcp",
+    [InlineData("udp:127.0.0.1:0", "sip:127.0.0.1:5999", "tcp",
         "Sip:Registrations:0:Registrar: REGISTER goes to tcp:127.0.0.1:5999, but Sip:Listen has no tcp address of that IP family")]
-    [InlineData("udp:0.0.0.0:0", null, "sip:127.0.0.1:5999", null,
+    [InlineData("udp:0.0.0.0:0", "sip:127.0.0.1:5999", null,
         "Sip:Registrations:0: the Contact to register would be sip:1001@0.0.0.0:")]
-    [InlineData("udp:127.0.0.1:0", null, "sip:registrar.invalid", null,
+    [InlineData("udp:127.0.0.1:0", "sip:registrar.invalid", null,
         "Sip:Registrations:0:Registrar: cannot find the address of 'registrar.invalid'")]
-    public async Task Start_up_stops_when_a_registration_cannot_be_sent_or_called_back(string listen, string? advertised, string registrar, string? transport, string message)
+    public async Task Start_up_stops_when_a_registration_cannot_be_sent_or_called_back(string listen, string registrar, string? transport, string message)
     {
         using var config = new TestServerConfig(new()
         {
             ["Sip"] = new
             {
                 Listen = new[] { listen },
-                AdvertisedHost = advertised,
                 Registrations = new[] { new { Registrar = registrar, User = "1001", Transport = transport } },
             },
         });
@@ -38,7 +38,7 @@ public sealed class SipRegistrationsTests
     }
 
     [Fact]
-    public async Task Healthz_lists_each_registration_before_it_is_answered()
+    public async Task Healthz_lists_each_registration_before_it_is_answered_and_an_advertised_host_makes_a_wildcard_listener_usable()
     {
         using var registrar = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)registrar.Client.LocalEndPoint!).Port;
@@ -46,7 +46,8 @@ public sealed class SipRegistrationsTests
         {
             ["Sip"] = new
             {
-                Listen = new[] { "udp:127.0.0.1:0" },
+                Listen = new[] { "udp:0.0.0.0:0" },
+                AdvertisedHost = "127.0.0.1",
                 Registrations = new[] { new { Registrar = $"sip:127.0.0.1:{port}", User = "1001" } },
             },
         });
@@ -62,6 +63,10 @@ public sealed class SipRegistrationsTests
         Assert.Equal($"sip:127.0.0.1:{port}", registration.GetProperty("registrar").GetString());
         Assert.Equal("Unregistered", registration.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, registration.GetProperty("until").ValueKind);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var register = Encoding.ASCII.GetString((await registrar.ReceiveAsync(timeout.Token)).Buffer);
+        Assert.StartsWith($"REGISTER sip:127.0.0.1:{port} SIP/2.0", register, StringComparison.Ordinal);
+        Assert.Contains("Contact: <sip:1001@127.0.0.1:", register, StringComparison.Ordinal);
         await app.StopAsync();
     }
 }
