@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Hosting;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Parsing;
+using Switchboard.Sip.Registration;
 
 namespace Switchboard.Tests.Hosting;
 
@@ -67,6 +70,37 @@ public sealed class SipRegistrationsTests
         var register = Encoding.ASCII.GetString((await registrar.ReceiveAsync(timeout.Token)).Buffer);
         Assert.StartsWith($"REGISTER sip:127.0.0.1:{port} SIP/2.0", register, StringComparison.Ordinal);
         Assert.Contains("Contact: <sip:1001@127.0.0.1:", register, StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_registration_shows_as_failed_with_the_registrars_status()
+    {
+        using var registrar = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)registrar.Client.LocalEndPoint!).Port;
+        using var config = new TestServerConfig(new()
+        {
+            ["Sip"] = new
+            {
+                Listen = new[] { "udp:127.0.0.1:0" },
+                Registrations = new[] { new { Registrar = $"sip:127.0.0.1:{port}", User = "1001" } },
+            },
+        });
+        await using var app = ServerHost.Build(config.File);
+        await app.StartAsync();
+        var registrations = app.Services.GetRequiredService<SipRegistrations>();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var datagram = await registrar.ReceiveAsync(timeout.Token);
+        var register = (SipRequest)SipMessageParser.Parse(datagram.Buffer, SipFraming.Datagram).Message!;
+        await registrar.SendAsync(SipMessageWriter.ToBytes(SipResponse.For(register, 403, toTag: "pbx")), datagram.RemoteEndPoint, timeout.Token);
+        while (registrations.Statuses[0].State != RegistrationState.Failed)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        Assert.Equal("403 Forbidden", registrations.Statuses[0].LastFailure);
+        Assert.Null(registrations.Statuses[0].Until);
         await app.StopAsync();
     }
 }
