@@ -13,7 +13,7 @@ using Switchboard.Sip.Registration;
 
 namespace Switchboard.Tests.Hosting;
 
-/// <summary>What the server checks when it starts the registrations, before any REGISTER is sent.</summary>
+/// <summary>The registrations inside the server: the checks at start-up, and the status it reports for each.</summary>
 public sealed class SipRegistrationsTests
 {
     [Theory]
