@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
@@ -13,6 +12,8 @@ namespace Switchboard.Sip.Transports;
 /// </summary>
 public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> transports, SipTransportOptions options, ILogger logger) : IAsyncDisposable
 {
+    private readonly LocalAddressCache _localAddresses = new();
+
     /// <summary>The transports, in the order they were configured.</summary>
     public IReadOnlyList<ISipTransport> Transports { get; } = transports;
 
@@ -43,12 +44,19 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
     public Via CreateVia(SipDestination destination, string branch)
     {
         var transport = TransportFor(destination);
-        var host = options.AdvertisedHost ?? LocalAddressFor(transport.LocalEndPoint, destination.EndPoint).ToString();
+        var host = HostFor(transport, destination.EndPoint.Address);
         var parameters = new SipParameters();
         parameters.Set("branch", branch);
         parameters.Set("rport", null);
         return new Via(SipVersion.V2, destination.Protocol.ToString().ToUpperInvariant(), new HostPort(host, transport.LocalEndPoint.Port), parameters);
     }
+
+    /// <summary>
+    /// The host this side puts in Via and Contact on <paramref name="transport"/> toward <paramref name="peer"/>: the advertised
+    /// host, the bound address, or (bound to an any-address) the local address the route to the peer uses, looked up once per peer.
+    /// </summary>
+    public string HostFor(ISipTransport transport, IPAddress? peer) =>
+        options.AdvertisedHost ?? _localAddresses.For(transport.LocalEndPoint.Address, peer).ToString();
 
     /// <summary>The transport used for <paramref name="destination"/>: same protocol, and same address family when there is a choice.</summary>
     public ISipTransport TransportFor(SipDestination destination) =>
@@ -143,18 +151,6 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
         }
 
         request.Headers.Replace(index, new SipHeader(request.Headers[index].Name, string.Join(", ", hops)));
-    }
-
-    private static IPAddress LocalAddressFor(IPEndPoint bound, IPEndPoint remote)
-    {
-        if (!bound.Address.Equals(IPAddress.Any) && !bound.Address.Equals(IPAddress.IPv6Any))
-        {
-            return bound.Address;
-        }
-
-        using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        probe.Connect(remote);
-        return ((IPEndPoint)probe.LocalEndPoint!).Address;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP message from {Source} rejected: {Reason}")]

@@ -125,6 +125,11 @@ public sealed partial class SipUserAgent
     private void InDialog(IncomingRequest incoming)
     {
         var request = incoming.Request;
+        if (request.Method == SipMethods.Notify && TryReferNotify(incoming))
+        {
+            return;
+        }
+
         if (!_dialogs.TryFindFor(request, out var dialog))
         {
             incoming.Respond(481);

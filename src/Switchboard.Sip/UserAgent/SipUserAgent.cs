@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Hardening;
@@ -103,10 +104,21 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         return Transactions.Transport.SendRequestAsync(ack, destination, cancellationToken);
     }
 
-    /// <summary>The Contact URI for messages sent over <paramref name="transport"/>: this host's address and port, with the transport named for TCP.</summary>
-    public SipUri ContactFor(ISipTransport transport, string? user = null)
+    /// <summary>The Contact URI for a request this side sends to <paramref name="destination"/> (see <see cref="ContactFor(ISipTransport, IPAddress?, string?)"/>).</summary>
+    public SipUri ContactFor(SipDestination destination, string? user = null) =>
+        ContactFor(Transactions.Transport.TransportFor(destination), destination.EndPoint.Address, user);
+
+    /// <summary>The Contact URI for an answer to a request from <paramref name="source"/> (see <see cref="ContactFor(ISipTransport, IPAddress?, string?)"/>).</summary>
+    public SipUri ContactFor(SipSource source, string? user = null) => ContactFor(source.Transport, source.Remote.Address, user);
+
+    /// <summary>
+    /// The Contact URI for messages sent over <paramref name="transport"/> to <paramref name="peer"/>: the advertised host or the
+    /// local address that reaches the peer (never 0.0.0.0 or ::; with no peer given, the address of the default route), this
+    /// transport's port, and the transport named for TCP.
+    /// </summary>
+    public SipUri ContactFor(ISipTransport transport, IPAddress? peer, string? user = null)
     {
-        var uri = new SipUri(false, user, new HostPort(_options.Transport.AdvertisedHost ?? transport.LocalEndPoint.Address.ToString(), transport.LocalEndPoint.Port));
+        var uri = new SipUri(false, user, new HostPort(Transactions.Transport.HostFor(transport, peer), transport.LocalEndPoint.Port));
         if (transport.Protocol != SipTransportProtocol.Udp)
         {
             uri.Parameters.Set("transport", transport.Protocol.ToString().ToLowerInvariant());

@@ -39,6 +39,9 @@ public sealed record SipUserAgentOptions
     /// <summary>Drop requests from known scanners (friendly-scanner, sipvicious, …) without answering.</summary>
     public bool DropScanners { get; init; } = true;
 
+    /// <summary>How long <see cref="SipUserAgent.ReferAsync(Dialogs.Dialog, AddressUri, CancellationToken)"/> waits, after the REFER was accepted, for the NOTIFY that ends its subscription.</summary>
+    public TimeSpan ReferTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Body types the user agent understands (anything else gets 415; an INVITE whose Accept excludes them all gets 406).</summary>
     public IReadOnlyCollection<MediaType> AcceptedBodies { get; init; } =
     [

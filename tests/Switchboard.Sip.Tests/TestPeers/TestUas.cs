@@ -81,7 +81,7 @@ internal sealed class TestUas : ISipRequestHandler, IDialogRequestHandler
     private SipResponse Answer(IncomingRequest request)
     {
         var ok = request.CreateResponse(200);
-        ok.Headers.Add(HeaderNames.Contact, $"<{_agent!.ContactFor(request.Source.Transport, "uas")}>");
+        ok.Headers.Add(HeaderNames.Contact, $"<{_agent!.ContactFor(request.Source, "uas")}>");
         foreach (var recordRoute in request.Request.Headers.GetAll(HeaderNames.RecordRoute))
         {
             ok.Headers.Add(recordRoute);
