@@ -47,7 +47,9 @@ public sealed partial class SipUserAgent
         {
             if (response.IsSuccess)
             {
-                var dialog = Confirm(invite, response, inDialog, forks);
+                // The first 2xx is the final response itself (set before this event); any other 2xx is a retransmission or a fork.
+                var first = transaction.FinalResponse.IsCompletedSuccessfully && ReferenceEquals(transaction.FinalResponse.Result, response);
+                var dialog = Confirm(invite, response, inDialog, forks, acknowledgeAgain: !first);
                 if (transaction.FinalResponse.IsCompleted && transaction.FinalResponse.Result.To?.Tag != response.To?.Tag)
                 {
                     _ = HangUpAsync(dialog);
@@ -66,7 +68,7 @@ public sealed partial class SipUserAgent
             return new InviteResult(final, null);
         }
 
-        var established = Confirm(invite, final, inDialog, forks);
+        var established = Confirm(invite, final, inDialog, forks, acknowledgeAgain: false);
         await established.FirstAck;
         if (cancellationToken.IsCancellationRequested)
         {
@@ -178,17 +180,18 @@ public sealed partial class SipUserAgent
     }
 
     /// <summary>
-    /// The dialog of a 2xx to this side's INVITE: created and ACKed the first time, ACKed again for a retransmission.
+    /// The dialog of a 2xx to this side's INVITE: created and ACKed the first time, ACKed again for a retransmission
+    /// (<paramref name="acknowledgeAgain"/>; not when the same 2xx is looked at twice, once as an event and once as the final response).
     /// <paramref name="forks"/> holds this INVITE's dialogs by To tag, so a 2xx repeated after the dialog ended does not revive it.
     /// </summary>
-    private Dialog Confirm(SipRequest invite, SipResponse success, IDialogRequestHandler? inDialog, Dictionary<string, Dialog> forks)
+    private Dialog Confirm(SipRequest invite, SipResponse success, IDialogRequestHandler? inDialog, Dictionary<string, Dialog> forks, bool acknowledgeAgain)
     {
         var tag = success.To?.Tag ?? string.Empty;
         lock (forks)
         {
             if (forks.TryGetValue(tag, out var known))
             {
-                if (known.LastAck is { } last)
+                if (acknowledgeAgain && known.LastAck is { } last)
                 {
                     _ = SendAckAsync(last.Ack, last.Destination).AsTask();
                 }
