@@ -30,6 +30,20 @@ public abstract class SipMessage
         }
     }
 
+    /// <summary>
+    /// Replaces the header at <paramref name="index"/> with one the caller has already applied to the parsed value in <see cref="Known"/>
+    /// (as the transport does when it stamps received/rport on the top Via), so the typed view is kept rather than parsed again.
+    /// </summary>
+    internal void ReplaceParsedHeader(int index, SipHeader header)
+    {
+        var current = _known is not null && _knownVersion == Headers.Version;
+        Headers.Replace(index, header);
+        if (current)
+        {
+            _knownVersion = Headers.Version;
+        }
+    }
+
     /// <summary>The top Via, or null.</summary>
     public Via? TopVia => Known.Vias.Count > 0 ? Known.Vias[0] : null;
 

@@ -117,40 +117,62 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
         }
     }
 
-    /// <summary>Adds <c>received</c> when the sent-by host is not the source address, and fills an empty <c>rport</c> (RFC 3581).</summary>
-    private static void StampVia(SipRequest request, SipSource source)
+    /// <summary>
+    /// Adds <c>received</c> when the sent-by host is not the source address, and fills an empty <c>rport</c> (RFC 3581). The top
+    /// Via the parser already typed is changed in place and only the first Via line is written again (the hops after the first
+    /// one kept as received), so the request's known headers are not parsed a second time.
+    /// </summary>
+    internal static void StampVia(SipRequest request, SipSource source)
     {
-        var index = -1;
-        for (var i = 0; i < request.Headers.Count; i++)
-        {
-            if (request.Headers[i].Is(HeaderNames.Via))
-            {
-                index = i;
-                break;
-            }
-        }
-
-        var hops = new List<Via>();
-        if (index < 0 || !Via.TryParseList(request.Headers[index].Value, hops, out _))
+        if (request.TopVia is not { } top)
         {
             return;
         }
 
-        var top = hops[0];
         var needsReceived = top.SentBy.Address is not { } sentBy || !sentBy.Equals(source.Remote.Address);
         if (!needsReceived && !top.HasRport)
         {
             return;
         }
 
-        top.Parameters.Set("received", source.Remote.Address.ToString());
+        var index = 0;
+        while (!request.Headers[index].Is(HeaderNames.Via))
+        {
+            index++;
+        }
 
+        top.Parameters.Set("received", source.Remote.Address.ToString());
         if (top.HasRport)
         {
             top.Parameters.Set("rport", source.Remote.Port.ToString(CultureInfo.InvariantCulture));
         }
 
-        request.Headers.Replace(index, new SipHeader(request.Headers[index].Name, string.Join(", ", hops)));
+        var line = request.Headers[index];
+        var rest = FirstHopEnd(line.Value);
+        var value = rest < 0 ? top.ToString() : $"{top}, {line.Value.AsSpan(rest + 1).TrimStart()}";
+        request.ReplaceParsedHeader(index, new SipHeader(line.Name, value));
+    }
+
+    /// <summary>Where the first hop of a Via line ends: its first comma outside a quoted string, or -1 when it holds one hop.</summary>
+    private static int FirstHopEnd(string value)
+    {
+        var quoted = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            switch (value[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case ',' when !quoted:
+                    return i;
+            }
+        }
+
+        return -1;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP message from {Source} rejected: {Reason}")]
