@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Auth;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Messages;
@@ -24,6 +25,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
     private readonly ConcurrentDictionary<string, SuccessRetransmitter> _awaitingAck = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly DialogTable _dialogs = new();
+    private readonly DigestServer? _digest;
 
     private SipUserAgent(SipUserAgentOptions options, ISipRequestHandler handler, TransactionLayer transactions, ILogger logger)
     {
@@ -31,6 +33,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         _handler = handler;
         _logger = logger;
         Transactions = transactions;
+        _digest = options.Authentication is { } authentication ? new DigestServer(authentication, transactions.Time) : null;
         _allowed = [.. new[] { SipMethods.Options, SipMethods.Ack, SipMethods.Cancel, SipMethods.Bye, SipMethods.Info, SipMethods.Notify }.Concat(handler.Methods).Distinct()];
     }
 
@@ -292,15 +295,33 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A dialog-creating INVITE from outside the allow-list is refused with 403, or with Digest configured challenged until it is
+    /// signed (§22.1); null lets the request through.
+    /// </summary>
     private SipResponse? SourceRefusal(IncomingRequest incoming)
     {
-        if (incoming.Request.Method != SipMethods.Invite || _options.InviteSources is not { } allowed || allowed.Allows(incoming.Source.Remote.Address))
+        var request = incoming.Request;
+        if (request.Method != SipMethods.Invite || request.To?.Tag is not null || _options.InviteSources is not { } allowed || allowed.Allows(incoming.Source.Remote.Address))
         {
             return null;
         }
 
-        LogSourceRefused(_logger, incoming.Source);
-        return incoming.CreateResponse(403, "Forbidden (source not allowed)");
+        if (_digest is null)
+        {
+            LogSourceRefused(_logger, incoming.Source);
+            return incoming.CreateResponse(403, "Forbidden (source not allowed)");
+        }
+
+        var verdict = _digest.Verify(request);
+        if (verdict.Kind == DigestVerdictKind.Authenticated)
+        {
+            incoming.AuthenticatedUser = verdict.Username;
+            return null;
+        }
+
+        LogAuthenticationRefused(_logger, incoming.Source, verdict.Kind, verdict.Username, verdict.Reason);
+        return _digest.Refusal(request, verdict, incoming.LocalTag);
     }
 
     private SipResponse Capabilities(SipResponse response)
@@ -355,6 +376,9 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE from {Source} refused with 403: the source is not in Sip:AllowedSources")]
     private static partial void LogSourceRefused(ILogger logger, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "INVITE from {Source} not authenticated ({Verdict}, user {User}): {Reason}")]
+    private static partial void LogAuthenticationRefused(ILogger logger, SipSource source, DigestVerdictKind verdict, string? user, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Method} handler failed; answered 500")]
     private static partial void LogHandlerFailed(ILogger logger, string method, Exception exception);

@@ -1,3 +1,4 @@
+using Switchboard.Sip.Auth;
 using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
@@ -32,6 +33,12 @@ public sealed record SipUserAgentOptions
 
     /// <summary>Sources allowed to send INVITE without authentication; null allows every source.</summary>
     public SourceAllowList? InviteSources { get; init; }
+
+    /// <summary>
+    /// Digest authentication for dialog-creating INVITEs from sources outside <see cref="InviteSources"/>: such a request is
+    /// challenged (401) and served once it is signed with a valid password. Null refuses those sources with 403.
+    /// </summary>
+    public DigestServerOptions? Authentication { get; init; }
 
     /// <summary>Per-source limit on new requests (null: no limit); over it requests are dropped.</summary>
     public SourceRateLimiter? RateLimiter { get; init; }
