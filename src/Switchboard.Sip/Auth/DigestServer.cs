@@ -7,7 +7,7 @@ namespace Switchboard.Sip.Auth;
 
 /// <summary>
 /// Digest authentication as a server (RFC 7616 and RFC 2617, MD5 and SHA-256, qop=auth): checks the Authorization of a request
-/// against the configured passwords and builds the refusal, a 401 that offers SHA-256 first and MD5 for older clients.
+/// against the configured passwords and builds the refusal, a 401 that offers SHA-256 first and MD5 for older clients (by default).
 /// </summary>
 public sealed class DigestServer(DigestServerOptions options, TimeProvider time)
 {
@@ -34,7 +34,7 @@ public sealed class DigestServer(DigestServerOptions options, TimeProvider time)
         }
 
         var algorithm = fields.GetValueOrDefault("algorithm", "MD5").ToUpperInvariant();
-        if (!DigestAuthentication.Supports(algorithm))
+        if (!options.Algorithms.Contains(algorithm))
         {
             return new(DigestVerdictKind.Challenge, username, $"algorithm {algorithm} is not offered");
         }
@@ -58,9 +58,9 @@ public sealed class DigestServer(DigestServerOptions options, TimeProvider time)
             return new(DigestVerdictKind.Malformed, username, "Digest credentials need nc (8 hex digits) and cnonce");
         }
 
-        if (!AddressUri.TryParse(uri, out var signed, out _) || $"{signed}" != $"{request.RequestUri}")
+        if (!SameResource(uri, request.RequestUri))
         {
-            return new(DigestVerdictKind.Malformed, username, "the Digest uri is not the Request-URI");
+            return new(DigestVerdictKind.Malformed, username, "the Digest uri does not name the Request-URI's host");
         }
 
         if (options.Passwords(username) is not { } password)
@@ -79,6 +79,22 @@ public sealed class DigestServer(DigestServerOptions options, TimeProvider time)
             : new(DigestVerdictKind.Stale, username, "the nonce count was already used (a replay)");
     }
 
+    /// <summary>
+    /// True when the signed <paramref name="uri"/> names the resource of the Request-URI (RFC 2617 §3.2.2.5): for SIP, the same
+    /// host and port (clients differ in whether they sign the user part, SIPp signs <c>sip:host:port</c>); otherwise the same text.
+    /// </summary>
+    private static bool SameResource(string uri, AddressUri requestUri)
+    {
+        if (!AddressUri.TryParse(uri, out var signed, out _))
+        {
+            return false;
+        }
+
+        return signed is SipUri sip && requestUri is SipUri target
+            ? sip.Host.Host.Equals(target.Host.Host, StringComparison.OrdinalIgnoreCase) && sip.Host.Port == target.Host.Port
+            : $"{signed}" == $"{requestUri}";
+    }
+
     /// <summary>True when <paramref name="response"/> (hex, any case) is the qop=auth Digest of the request for these credentials; compared in constant time.</summary>
     internal static bool Signs(string response, DigestChallenge challenge, DigestCredentials credentials, string method, string uri, string nc, string cnonce)
     {
@@ -86,7 +102,7 @@ public sealed class DigestServer(DigestServerOptions options, TimeProvider time)
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(response.ToLowerInvariant()));
     }
 
-    /// <summary>The response that refuses <paramref name="request"/> for <paramref name="verdict"/>: 401 with fresh challenges (stale when it was), 400 or 403.</summary>
+    /// <summary>The response that refuses <paramref name="request"/> for <paramref name="verdict"/>: 401 with a fresh challenge per offered algorithm (stale when it was), 400 or 403.</summary>
     public SipResponse Refusal(SipRequest request, DigestVerdict verdict, string toTag)
     {
         switch (verdict.Kind)
@@ -95,7 +111,7 @@ public sealed class DigestServer(DigestServerOptions options, TimeProvider time)
                 var unauthorized = SipResponse.For(request, 401, toTag: toTag);
                 var nonce = _nonces.Issue();
                 var stale = verdict.Kind == DigestVerdictKind.Stale ? ", stale=true" : string.Empty;
-                foreach (var algorithm in (string[])["SHA-256", "MD5"])
+                foreach (var algorithm in options.Algorithms)
                 {
                     unauthorized.Headers.Add(HeaderNames.WwwAuthenticate, $"Digest realm=\"{options.Realm}\", nonce=\"{nonce}\", algorithm={algorithm}, qop=\"auth\"{stale}");
                 }

@@ -120,7 +120,8 @@ public sealed class DigestServerTests
     [InlineData("nonce=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"", DigestVerdictKind.Challenge)]
     [InlineData("realm=\"elsewhere\"", DigestVerdictKind.Challenge)]
     [InlineData("algorithm=SHA-512-256", DigestVerdictKind.Challenge)]
-    [InlineData("uri=\"sip:bob@switchboard.test\"", DigestVerdictKind.Malformed)]
+    [InlineData("uri=\"sip:alice@elsewhere.test\"", DigestVerdictKind.Malformed)]
+    [InlineData("uri=\"sip:alice@switchboard.test:5070\"", DigestVerdictKind.Malformed)]
     [InlineData("nc=1", DigestVerdictKind.Malformed)]
     [InlineData("qop=auth-int", DigestVerdictKind.Forbidden)]
     public void Credentials_for_another_realm_nonce_or_uri_or_without_qop_auth_are_refused(string replacement, DigestVerdictKind expected)
@@ -136,6 +137,17 @@ public sealed class DigestServerTests
 
         Assert.Equal(expected, verdict.Kind);
         Assert.Equal(expected switch { DigestVerdictKind.Malformed => 400, DigestVerdictKind.Forbidden => 403, _ => 401 }, _server.Refusal(changed, verdict, "t").StatusCode);
+    }
+
+    [Fact]
+    public void A_signed_uri_without_the_user_part_names_the_same_resource_as_sipp_signs_it()
+    {
+        var invite = Invite();
+        invite.RequestUri = AddressUri.Parse("sip:switchboard.test");
+        var signed = Signed(invite, "secret");
+        signed.RequestUri = AddressUri.Parse("sip:alice@switchboard.test");
+
+        Assert.Equal(DigestVerdictKind.Authenticated, _server.Verify(signed).Kind);
     }
 
     [Fact]

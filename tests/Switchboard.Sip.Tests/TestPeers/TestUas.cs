@@ -29,9 +29,9 @@ internal sealed class TestUas : ISipRequestHandler, IDialogRequestHandler
 
     public int Cancelled => _cancelled;
 
-    public SipUserAgent Start(string listen)
+    public SipUserAgent Start(string listen, Func<SipUserAgentOptions, SipUserAgentOptions>? configure = null)
     {
-        _agent = TestAgent.Start(this, listen);
+        _agent = TestAgent.Start(this, listen, configure: configure);
         return _agent;
     }
 
