@@ -12,6 +12,9 @@ public sealed partial class SipUserAgent
     /// <summary>How many 3xx redirects <see cref="InviteAsync"/> follows before it returns the redirect.</summary>
     public const int MaxRedirects = 5;
 
+    /// <summary>How many dialogs one INVITE may fork into (2xx with different To tags); a 2xx beyond them is ignored, so an INVITE's memory is bounded.</summary>
+    public const int MaxForks = 8;
+
     /// <summary>
     /// Places <paramref name="invite"/> (From with a tag, To, Call-ID, CSeq, Contact and body filled in by the caller): ACKs every
     /// 2xx (again for retransmissions), keeps the dialog in <see cref="Dialogs"/> with <paramref name="inDialog"/> answering the
@@ -50,7 +53,7 @@ public sealed partial class SipUserAgent
                 // The first 2xx is the final response itself (set before this event); any other 2xx is a retransmission or a fork.
                 var first = transaction.FinalResponse.IsCompletedSuccessfully && ReferenceEquals(transaction.FinalResponse.Result, response);
                 var dialog = Confirm(invite, response, inDialog, forks, acknowledgeAgain: !first);
-                if (transaction.FinalResponse.IsCompleted && transaction.FinalResponse.Result.To?.Tag != response.To?.Tag)
+                if (dialog is not null && transaction.FinalResponse.IsCompleted && transaction.FinalResponse.Result.To?.Tag != response.To?.Tag)
                 {
                     _ = HangUpAsync(dialog);
                 }
@@ -68,7 +71,7 @@ public sealed partial class SipUserAgent
             return new InviteResult(final, null);
         }
 
-        var established = Confirm(invite, final, inDialog, forks, acknowledgeAgain: false);
+        var established = Confirm(invite, final, inDialog, forks, acknowledgeAgain: false)!;
         await established.FirstAck;
         if (cancellationToken.IsCancellationRequested)
         {
@@ -182,9 +185,10 @@ public sealed partial class SipUserAgent
     /// <summary>
     /// The dialog of a 2xx to this side's INVITE: created and ACKed the first time, ACKed again for a retransmission
     /// (<paramref name="acknowledgeAgain"/>; not when the same 2xx is looked at twice, once as an event and once as the final response).
-    /// <paramref name="forks"/> holds this INVITE's dialogs by To tag, so a 2xx repeated after the dialog ended does not revive it.
+    /// <paramref name="forks"/> holds this INVITE's dialogs by To tag, so a 2xx repeated after the dialog ended does not revive it;
+    /// null for a new fork beyond <see cref="MaxForks"/> (the final response's own dialog is always the first one).
     /// </summary>
-    private Dialog Confirm(SipRequest invite, SipResponse success, IDialogRequestHandler? inDialog, Dictionary<string, Dialog> forks, bool acknowledgeAgain)
+    private Dialog? Confirm(SipRequest invite, SipResponse success, IDialogRequestHandler? inDialog, Dictionary<string, Dialog> forks, bool acknowledgeAgain)
     {
         var tag = success.To?.Tag ?? string.Empty;
         lock (forks)
@@ -197,6 +201,11 @@ public sealed partial class SipUserAgent
                 }
 
                 return known;
+            }
+
+            if (forks.Count >= MaxForks)
+            {
+                return null;
             }
 
             var dialog = _dialogs.Add(Dialog.ForClient(invite, success));

@@ -73,7 +73,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
 
         var transportLayer = new SipTransportLayer(transports, options.Transport, loggers.CreateLogger<SipTransportLayer>());
-        var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>());
+        var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>(), options.TransactionLimits);
         var agent = new SipUserAgent(options, handler, transactions, loggers.CreateLogger<SipUserAgent>());
         transactions.Start(agent);
         return agent;

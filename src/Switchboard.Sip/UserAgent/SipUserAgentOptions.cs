@@ -25,6 +25,9 @@ public sealed record SipUserAgentOptions
     /// <summary>T1, T2, T4.</summary>
     public SipTimers Timers { get; init; } = new();
 
+    /// <summary>The cap on live transactions (503 with Retry-After over it).</summary>
+    public TransactionLimits TransactionLimits { get; init; } = new();
+
     /// <summary>Sent as Server and User-Agent.</summary>
     public string ProductName { get; init; } = "Switchboard";
 
