@@ -20,6 +20,9 @@ public sealed class IncomingRequest
         LocalTag = transaction.Request.To?.Tag ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     }
 
+    /// <summary>The server transaction it arrived in.</summary>
+    internal ServerTransaction Transaction => _transaction;
+
     /// <summary>The request.</summary>
     public SipRequest Request => _transaction.Request;
 

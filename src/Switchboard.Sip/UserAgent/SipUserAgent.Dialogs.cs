@@ -84,14 +84,34 @@ public sealed partial class SipUserAgent
     /// <summary>
     /// Sends <paramref name="request"/> (made with <see cref="Dialog.CreateRequest"/>) inside <paramref name="dialog"/> through its
     /// route set and returns the final response; a 2xx to a re-INVITE is ACKed and refreshes the remote target, and 481 or 408
-    /// ends the dialog (§12.2.1.2).
+    /// ends the dialog (§12.2.1.2). A re-INVITE answered 491 (it crossed one from the peer, §14.1) is sent again with the next
+    /// CSeq after a random wait, 2.1–4 s when this side placed the call and 0–2 s when it answered it, at most
+    /// <see cref="Glare.MaxRetries"/> times.
     /// </summary>
     public async Task<SipResponse> SendInDialogAsync(Dialog dialog, SipRequest request, CancellationToken cancellationToken = default)
+    {
+        for (var retries = 0; ; retries++)
+        {
+            var final = await SendInDialogOnceAsync(dialog, request, cancellationToken);
+            if (request.Method != SipMethods.Invite || final.StatusCode != 491 || retries == Glare.MaxRetries || dialog.IsEnded)
+            {
+                return final;
+            }
+
+            var wait = Glare.RetryDelay(dialog.IsCaller, Random.Shared);
+            LogGlare(_logger, dialog.CallId, wait.TotalMilliseconds);
+            await Task.Delay(wait, Transactions.Time, cancellationToken);
+            request = Glare.Again(dialog, request);
+        }
+    }
+
+    private async Task<SipResponse> SendInDialogOnceAsync(Dialog dialog, SipRequest request, CancellationToken cancellationToken)
     {
         var hop = await NextHop.ResolveAsync(dialog.NextHop, cancellationToken);
         var transaction = SendRequest(request, hop);
         if (request.Method == SipMethods.Invite)
         {
+            dialog.LocalInvite = transaction;
             var ack = dialog.CreateAck(request.CSeq!.Number);
             transaction.ResponseReceived += response =>
             {
@@ -150,6 +170,17 @@ public sealed partial class SipUserAgent
         incoming.Dialog = dialog;
         switch (request.Method)
         {
+            case SipMethods.Invite when dialog.LocalInvite is { FinalResponse.IsCompleted: false }:
+                incoming.Respond(491);
+                return;
+            case SipMethods.Invite when dialog.RemoteInvite is { HasFinalResponse: false }:
+                var pending = incoming.CreateResponse(500, "Server Internal Error (an earlier INVITE is still pending)");
+                pending.Headers.Add(HeaderNames.RetryAfter, Glare.RetryAfterSeconds(Random.Shared).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                incoming.Respond(pending);
+                return;
+            case SipMethods.Invite:
+                dialog.RemoteInvite = incoming.Transaction;
+                break;
             case SipMethods.Bye:
                 incoming.Respond(200);
                 _dialogs.End(dialog, DialogEndReason.RemoteBye);
@@ -298,6 +329,9 @@ public sealed partial class SipUserAgent
 
     [LoggerMessage(Level = LogLevel.Information, Message = "INVITE {CallId} redirected ({Status}); following to {Target}")]
     private static partial void LogRedirected(ILogger logger, string callId, int status, AddressUri target);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "re-INVITE in dialog {CallId} crossed the peer's (491); sending it again in {Milliseconds} ms")]
+    private static partial void LogGlare(ILogger logger, string callId, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} in dialog {CallId} has no dialog handler; answered with the default")]
     private static partial void LogUnhandledInDialog(ILogger logger, string method, string callId);
