@@ -48,8 +48,11 @@ public sealed partial class SipUserAgent
                 return new ReferResult(ReferOutcome.Succeeded, response, null, "accepted without progress reports (Refer-Sub: false)");
             }
 
-            var timeout = Task.Delay(_options.ReferTimeout, Transactions.Time, cancellationToken);
-            if (await Task.WhenAny(subscription.Terminated, timeout) != subscription.Terminated)
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var timeout = Task.Delay(_options.ReferTimeout, Transactions.Time, waiting.Token);
+            var ended = await Task.WhenAny(subscription.Terminated, timeout);
+            await waiting.CancelAsync();
+            if (ended != subscription.Terminated)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LogReferTimedOut(_logger, dialog.CallId, _options.ReferTimeout.TotalSeconds);

@@ -313,7 +313,17 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
             return incoming.CreateResponse(403, "Forbidden (source not allowed)");
         }
 
-        var verdict = _digest.Verify(request);
+        DigestVerdict verdict;
+        try
+        {
+            verdict = _digest.Verify(request);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogHandlerFailed(_logger, "Digest password lookup", e);
+            return incoming.CreateResponse(500);
+        }
+
         if (verdict.Kind == DigestVerdictKind.Authenticated)
         {
             incoming.AuthenticatedUser = verdict.Username;

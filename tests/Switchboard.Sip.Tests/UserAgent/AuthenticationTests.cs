@@ -58,6 +58,20 @@ public sealed class AuthenticationTests : IAsyncDisposable
         Assert.Equal("Forbidden (source not allowed)", refused.Reason);
     }
 
+    [Fact]
+    public async Task A_password_lookup_that_throws_gets_500_and_the_stack_keeps_serving()
+    {
+        var target = StartCallee(authenticate: true, passwords: _ => throw new InvalidOperationException("store is down"));
+        var invite = TestUac.Invite(_caller, target, "alice");
+        var challenge = await _caller.SendRequest(invite, target).FinalResponse.WaitAsync(Wait);
+
+        var failed = await _caller.SendRequest(DigestAuthentication.Retry(invite, challenge, new DigestCredentials("1001", "secret"))!, target).FinalResponse.WaitAsync(Wait);
+        var next = await _caller.SendRequest(TestUac.Invite(_caller, target, "alice"), target).FinalResponse.WaitAsync(Wait);
+
+        Assert.Equal(500, failed.StatusCode);
+        Assert.Equal(401, next.StatusCode);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _caller.DisposeAsync();
@@ -67,7 +81,7 @@ public sealed class AuthenticationTests : IAsyncDisposable
         }
     }
 
-    private SipDestination StartCallee(bool authenticate)
+    private SipDestination StartCallee(bool authenticate, Func<string, string?>? passwords = null)
     {
         var handler = new ScriptedHandler(request =>
         {
@@ -84,7 +98,7 @@ public sealed class AuthenticationTests : IAsyncDisposable
         _callee = TestAgent.Start(handler, configure: o => o with
         {
             InviteSources = new SourceAllowList(["192.0.2.0/24"]),
-            Authentication = authenticate ? new DigestServerOptions { Realm = "switchboard.test", Passwords = user => user == "1001" ? "secret" : null } : null,
+            Authentication = authenticate ? new DigestServerOptions { Realm = "switchboard.test", Passwords = passwords ?? (user => user == "1001" ? "secret" : null) } : null,
         });
         return new SipDestination(SipTransportProtocol.Udp, _callee.Transports[0].LocalEndPoint);
     }
