@@ -1,4 +1,5 @@
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transports;
 
 namespace Switchboard.Sip.Dialogs;
@@ -66,10 +67,10 @@ public sealed class Dialog
     public bool IsCaller { get; private init; }
 
     /// <summary>The last re-INVITE this side sent in the dialog; while it has no final response, one from the peer gets 491.</summary>
-    internal Transactions.ClientTransaction? LocalInvite { get; set; }
+    internal ClientTransaction? LocalInvite { get; set; }
 
     /// <summary>The last re-INVITE the peer sent in the dialog; while it is unanswered, another one gets 500 with Retry-After (§14.2).</summary>
-    internal Transactions.ServerTransaction? RemoteInvite { get; set; }
+    internal ServerTransaction? RemoteInvite { get; set; }
 
     /// <summary>The last ACK this side sent for a 2xx, and where, so a retransmitted 2xx is acknowledged again.</summary>
     internal (SipRequest Ack, SipDestination Destination)? LastAck { get; set; }

@@ -20,11 +20,11 @@ public sealed class SippReferTests
         var (sipp, port) = await Sipp.StartServerAsync(transport, Path.Combine(AppContext.BaseDirectory, "Interop", "Scenarios", "uas-refer.xml"), "-m", "1");
         using var _ = sipp;
         var target = new SipDestination(protocol, new IPEndPoint(IPAddress.Loopback, port));
-        var call = await agent.InviteAsync(TestUac.Invite(agent, target, "transferee"), target).WaitAsync(TimeSpan.FromSeconds(20));
+        var call = await agent.InviteAsync(TestUac.Invite(agent, target, "transferee"), target).WaitAsync(TimeSpan.FromSeconds(40));
         var reported = new List<int>();
 
         var result = await agent.ReferAsync(call.Dialog!, AddressUri.Parse("sip:carol@127.0.0.1:5099"), new Recorder(reported), CancellationToken.None)
-            .WaitAsync(TimeSpan.FromSeconds(20));
+            .WaitAsync(TimeSpan.FromSeconds(40));
         var sippResult = await Sipp.WaitAsync(sipp, TimeSpan.FromSeconds(30));
 
         Assert.True(sippResult.ExitCode == 0, sippResult.ToString());

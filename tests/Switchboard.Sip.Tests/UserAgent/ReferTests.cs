@@ -15,6 +15,7 @@ public sealed class ReferTests : IAsyncDisposable
     private readonly SipUserAgent _transferor;
     private readonly SipUserAgent _transferee;
     private readonly TaskCompletionSource<SipRequest> _refer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Task> _scripts = [];
     private Func<Dialog, IncomingRequest, Task> _onRefer = (_, _) => Task.CompletedTask;
 
     public ReferTests()
@@ -38,6 +39,7 @@ public sealed class ReferTests : IAsyncDisposable
         var progress = new Progress(status => reported.Add(status.StatusCode));
 
         var result = await ReferAsync(progress);
+        await Task.WhenAll(_scripts).WaitAsync(Wait);
 
         Assert.Equal(ReferOutcome.Succeeded, result.Outcome);
         Assert.True(result.Succeeded);
@@ -182,6 +184,7 @@ public sealed class ReferTests : IAsyncDisposable
         };
 
         var result = await ReferAsync();
+        await Task.WhenAll(_scripts).WaitAsync(Wait);
 
         Assert.Equal(ReferOutcome.Succeeded, result.Outcome);
         Assert.Equal([400, 200], answers);
@@ -287,7 +290,13 @@ public sealed class ReferTests : IAsyncDisposable
             }
 
             test._refer.TrySetResult(request.Request);
-            return test._onRefer(dialog, request);
+            var script = test._onRefer(dialog, request);
+            lock (test._scripts)
+            {
+                test._scripts.Add(script);
+            }
+
+            return script;
         }
     }
 
