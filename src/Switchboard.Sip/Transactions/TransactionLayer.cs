@@ -15,18 +15,17 @@ public sealed partial class TransactionLayer : ISipMessageSink
     private ITransactionUser? _user;
     private int _live;
 
-    /// <summary>Creates the layer over <paramref name="transport"/>, with at most <paramref name="limits"/> live transactions (the defaults when null).</summary>
-    public TransactionLayer(SipTransportLayer transport, SipTimers timers, TimeProvider time, ILogger logger, TransactionLimits? limits = null)
+    /// <summary>Creates the layer over <paramref name="transport"/>.</summary>
+    public TransactionLayer(SipTransportLayer transport, SipTimers timers, TimeProvider time, ILogger logger)
     {
         Transport = transport;
         Timers = timers;
         Time = time;
-        Limits = limits ?? new TransactionLimits();
         _logger = logger;
     }
 
-    /// <summary>The cap on live transactions.</summary>
-    public TransactionLimits Limits { get; }
+    /// <summary>The cap on live transactions (the user agent sets it from its options before it starts).</summary>
+    public TransactionLimits Limits { get; internal set; } = new();
 
     /// <summary>The transport layer below.</summary>
     public SipTransportLayer Transport { get; }

@@ -118,9 +118,9 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
     }
 
     /// <summary>
-    /// Adds <c>received</c> when the sent-by host is not the source address, and fills an empty <c>rport</c> (RFC 3581). The top
-    /// Via the parser already typed is changed in place and only the first Via line is written again (the hops after the first
-    /// one kept as received), so the request's known headers are not parsed a second time.
+    /// Adds <c>received</c> when the sent-by host is not the source address, and fills an empty <c>rport</c> (RFC 3581), on the
+    /// top Via the parser already typed; <see cref="SipMessage.ReplaceTopVia"/> rewrites only the first Via line and keeps the
+    /// typed view, so the request's known headers are not parsed a second time.
     /// </summary>
     internal static void StampVia(SipRequest request, SipSource source)
     {
@@ -135,44 +135,13 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
             return;
         }
 
-        var index = 0;
-        while (!request.Headers[index].Is(HeaderNames.Via))
-        {
-            index++;
-        }
-
         top.Parameters.Set("received", source.Remote.Address.ToString());
         if (top.HasRport)
         {
             top.Parameters.Set("rport", source.Remote.Port.ToString(CultureInfo.InvariantCulture));
         }
 
-        var line = request.Headers[index];
-        var rest = FirstHopEnd(line.Value);
-        var value = rest < 0 ? top.ToString() : $"{top}, {line.Value.AsSpan(rest + 1).TrimStart()}";
-        request.ReplaceParsedHeader(index, new SipHeader(line.Name, value));
-    }
-
-    /// <summary>Where the first hop of a Via line ends: its first comma outside a quoted string, or -1 when it holds one hop.</summary>
-    private static int FirstHopEnd(string value)
-    {
-        var quoted = false;
-        for (var i = 0; i < value.Length; i++)
-        {
-            switch (value[i])
-            {
-                case '\\' when quoted:
-                    i++;
-                    break;
-                case '"':
-                    quoted = !quoted;
-                    break;
-                case ',' when !quoted:
-                    return i;
-            }
-        }
-
-        return -1;
+        request.ReplaceTopVia(top);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP message from {Source} rejected: {Reason}")]

@@ -33,6 +33,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         _handler = handler;
         _logger = logger;
         Transactions = transactions;
+        transactions.Limits = options.TransactionLimits;
         _digest = options.Authentication is { } authentication ? new DigestServer(authentication, transactions.Time) : null;
         _allowed = [.. new[] { SipMethods.Options, SipMethods.Ack, SipMethods.Cancel, SipMethods.Bye, SipMethods.Info, SipMethods.Notify }.Concat(handler.Methods).Distinct()];
     }
@@ -73,7 +74,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
 
         var transportLayer = new SipTransportLayer(transports, options.Transport, loggers.CreateLogger<SipTransportLayer>());
-        var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>(), options.TransactionLimits);
+        var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>());
         var agent = new SipUserAgent(options, handler, transactions, loggers.CreateLogger<SipUserAgent>());
         transactions.Start(agent);
         return agent;
