@@ -44,4 +44,53 @@ public abstract class SipMessage
 
     /// <summary>The CSeq.</summary>
     public CSeq? CSeq => Known.CSeq;
+
+    /// <summary>
+    /// Replaces the top Via hop with <paramref name="top"/> (for instance <see cref="TopVia"/> after setting <c>received</c>
+    /// and <c>rport</c>, RFC 3581) by rewriting the first Via line, and keeps the typed view of every other header, so
+    /// nothing is parsed twice. The line's other hops are written back as they were received.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The message has no Via, or its known headers are malformed.</exception>
+    public void ReplaceTopVia(Via top)
+    {
+        var known = Known;
+        var index = -1;
+        for (var i = 0; i < Headers.Count && index < 0; i++)
+        {
+            index = Headers[i].Is(HeaderNames.Via) ? i : -1;
+        }
+
+        if (index < 0 || known.Error is not null)
+        {
+            throw new InvalidOperationException(index < 0 ? "the message has no Via header" : $"the message's headers are malformed: {known.Error}");
+        }
+
+        var line = Headers[index];
+        var rest = FirstHopEnd(line.Value);
+        Headers.Replace(index, new SipHeader(line.Name, rest < 0 ? top.ToString() : $"{top}, {line.Value.AsSpan(rest + 1).TrimStart()}"));
+        known.Vias[0] = top;
+        _knownVersion = Headers.Version;
+    }
+
+    /// <summary>Where the first hop of a Via line ends: its first comma outside a quoted string, or -1 when it holds one hop.</summary>
+    private static int FirstHopEnd(string value)
+    {
+        var quoted = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            switch (value[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case ',' when !quoted:
+                    return i;
+            }
+        }
+
+        return -1;
+    }
 }

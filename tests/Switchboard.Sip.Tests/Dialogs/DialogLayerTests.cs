@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
@@ -62,7 +63,7 @@ public sealed class DialogLayerTests : IAsyncDisposable
         var call = await CallAsync();
         var dialog = call.Dialog!;
         var hold = dialog.CreateRequest(SipMethods.Invite);
-        hold.Headers.Add(HeaderNames.Contact, $"<{_caller.ContactFor(_caller.Transports[0], "moved")}>");
+        hold.Headers.Add(HeaderNames.Contact, $"<{_caller.ContactFor(_caller.Transports[0], IPAddress.Loopback, "moved")}>");
         hold.Headers.Add(HeaderNames.ContentType, "application/sdp");
         hold.Body = Encoding.ASCII.GetBytes("v=0\r\na=sendonly\r\n");
 
@@ -198,7 +199,7 @@ public sealed class DialogLayerTests : IAsyncDisposable
     {
         if (request.Request.RequestUri is SipUri { User: "moved" or "loop" } moved)
         {
-            var target = moved.User == "loop" ? moved : _callee.ContactFor(request.Source.Transport, "alice");
+            var target = moved.User == "loop" ? moved : _callee.ContactFor(request.Source, "alice");
             request.Redirect([target]);
             return;
         }
@@ -214,7 +215,7 @@ public sealed class DialogLayerTests : IAsyncDisposable
         }
 
         var ok = request.CreateResponse(200);
-        ok.Headers.Add(HeaderNames.Contact, $"<{_callee.ContactFor(request.Source.Transport, "alice")}>");
+        ok.Headers.Add(HeaderNames.Contact, $"<{_callee.ContactFor(request.Source, "alice")}>");
         _answered.TrySetResult(request.Answer(ok, _calleeDialogs));
         _calleeAcks.TrySetResult(await request.Acknowledged);
     }
