@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,26 +75,18 @@ internal sealed partial class SipRegistrations(
         return registration.Transport is { } transport ? destination with { Protocol = transport } : destination;
     }
 
-    /// <summary>Fails start-up when no listener can send to <paramref name="destination"/>, or the Contact would carry an address nobody can reach.</summary>
+    /// <summary>Fails start-up when no listener can send to <paramref name="destination"/>.</summary>
     private static void CheckReachable(SipUserAgent agent, ConfiguredRegistration registration, SipDestination destination)
     {
         var protocol = destination.Protocol.ToString().ToLowerInvariant();
-        ISipTransport transport;
         try
         {
-            transport = agent.Transactions.Transport.TransportFor(destination);
+            agent.Transactions.Transport.TransportFor(destination);
         }
         catch (InvalidOperationException)
         {
             throw new ConfigurationFileException(
                 $"{registration.NextHop.Key}: REGISTER goes to {destination}, but Sip:Listen has no {protocol} address of that IP family; add one (e.g. {protocol}:0.0.0.0:5060) or set {registration.Key}:Transport.");
-        }
-
-        var contact = agent.ContactFor(transport, registration.ContactUser ?? registration.AddressOfRecord.User);
-        if (contact.Host.Address is { } address && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)))
-        {
-            throw new ConfigurationFileException(
-                $"{registration.Key}: the Contact to register would be {contact}, which the registrar cannot call back (Sip:Listen binds every interface); set Sip:AdvertisedHost to the address the PBX reaches Switchboard on.");
         }
     }
 
