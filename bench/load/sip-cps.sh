@@ -53,9 +53,9 @@ run_sipp() { # run_sipp RATE CALLS STATFILE: SIPp's exit code; its own CPU secon
   local rate="$1" calls="$2" stat="$3"
   local TIMEFORMAT='%U %S'
   set +e
-  { time sipp -sf "$scenario" -nostdin -i 127.0.0.1 -p "$SIPP_PORT" -t u1 -r "$rate" -m "$calls" -l 1000000 \
+  { time sipp -sf "$scenario" -nostdin -i 127.0.0.1 -p "$SIPP_PORT" -t u1 -r "$rate" -m "$calls" -l 15000 \
       -buff_size 4194304 -timeout $((DURATION + 60)) -timeout_error -trace_stat -stf "$stat" -fd 1 \
-      "127.0.0.1:$UAS_PORT" >"$work/sipp.out" 2>&1; } 2>"$work/sipp.time"
+      -trace_err -error_file "$work/errors.log" "127.0.0.1:$UAS_PORT" >"$work/sipp.out" 2>&1; } 2>"$work/sipp.time"
   local rc=$?
   set -e
   return $rc
@@ -106,8 +106,10 @@ for rate in $RATES; do
 
   if [ "$rc" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$ok" -ne "$calls" ]; then
     echo
-    echo "At $rate cps SIPp exited $rc; its last lines:"
-    tail -5 "$work/sipp.out" | sed 's/^/    /'
+    echo "At $rate cps SIPp exited $rc; its failure counters and first errors:"
+    awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i }
+      END { for (i = 1; i <= NF; i++) if (h[i] ~ /^Failed.*\(C\)$/ && $i != 0) print "    " h[i] " " $i }' "$work/run.csv"
+    grep -v 'Maximum number of open sockets' "$work/errors.log" | head -5 | sed 's/^/    /'
     [ "$KEEP_GOING" = 1 ] || break
   else
     best=$rate
