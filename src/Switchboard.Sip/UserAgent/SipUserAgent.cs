@@ -257,7 +257,13 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
 
         WithServer(response);
-        var creates = transaction is ServerInviteTransaction && response.IsSuccess && transaction.Request.To?.Tag is null;
+        var initialInvite = transaction is ServerInviteTransaction && transaction.Request.To?.Tag is null;
+        if (initialInvite && response.StatusCode is > 100 and < 300)
+        {
+            CopyRecordRoute(transaction.Request, response);
+        }
+
+        var creates = initialInvite && response.IsSuccess;
         if (creates)
         {
             var dialog = _dialogs.Add(Dialog.ForServer(transaction.Request, response));
@@ -271,6 +277,20 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         {
             var retransmitter = new SuccessRetransmitter(response, transaction.Source, Transactions, acknowledged, done => _awaitingAck.TryRemove(done.Key, out _));
             _awaitingAck[retransmitter.Key] = retransmitter;
+        }
+    }
+
+    /// <summary>A response that establishes a dialog carries the request's Record-Route headers, in order (RFC 3261 §12.1.1), so the caller's route set matches ours.</summary>
+    private static void CopyRecordRoute(SipRequest request, SipResponse response)
+    {
+        if (response.Headers.GetAll(HeaderNames.RecordRoute).Any())
+        {
+            return;
+        }
+
+        foreach (var recordRoute in request.Headers.GetAll(HeaderNames.RecordRoute))
+        {
+            response.Headers.Add(recordRoute);
         }
     }
 

@@ -82,11 +82,6 @@ internal sealed class TestUas : ISipRequestHandler, IDialogRequestHandler
     {
         var ok = request.CreateResponse(200);
         ok.Headers.Add(HeaderNames.Contact, $"<{_agent!.ContactFor(request.Source, "uas")}>");
-        foreach (var recordRoute in request.Request.Headers.GetAll(HeaderNames.RecordRoute))
-        {
-            ok.Headers.Add(recordRoute);
-        }
-
         ok.Headers.Add(HeaderNames.ContentType, "application/sdp");
         ok.Body = Sdp;
         return ok;
