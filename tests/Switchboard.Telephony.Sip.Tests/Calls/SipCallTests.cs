@@ -4,6 +4,7 @@ using Switchboard.Media.Sdp;
 using Switchboard.Prompts;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
+using Switchboard.Telephony.Sip.Routing;
 using Switchboard.Telephony.Sip.Tests.TestPeers;
 
 namespace Switchboard.Telephony.Sip.Tests.Calls;
@@ -317,7 +318,7 @@ public sealed class SipCallTests : IAsyncDisposable
             await call.PlayAsync(Prompt.Of("hello"), ct);
             await call.AnswerAsync(ct);
             await call.HangUpAsync(ct);
-        }, [new Routing.SipRoute(Routing.SipRoute.Any, PromptFolder.App) { EarlyMedia = true }]);
+        }, [new SipRoute(SipRoute.Any, PromptFolder.App) { EarlyMedia = true }]);
 
         await using var leg = await _phone.CallAsync(server.Address);
 
@@ -341,6 +342,6 @@ public sealed class SipCallTests : IAsyncDisposable
         await _phone.DisposeAsync();
     }
 
-    private CallServer Serve(Func<ICall, CancellationToken, Task> script, IReadOnlyList<Routing.SipRoute>? routes = null) =>
+    private CallServer Serve(Func<ICall, CancellationToken, Task> script, IReadOnlyList<SipRoute>? routes = null) =>
         _server = CallServer.Start(script, routes);
 }
