@@ -323,13 +323,13 @@ public sealed class SipCallTests : IAsyncDisposable
         await using var leg = await _phone.CallAsync(server.Address);
 
         var call = await server.NextCallAsync();
+        await server.AssertReleasedAsync(call);
         Assert.Equal(200, leg.Status);
         var events = call.Journal.Events.Select(e => (e.Kind, e.Detail)).ToList();
         var early = events.FindIndex(e => e.Kind == CallEventKind.Answered && e.Detail.StartsWith("early media", StringComparison.Ordinal));
         var prompt = events.FindIndex(e => e.Kind == CallEventKind.Prompt);
         var answered = events.FindIndex(e => e.Kind == CallEventKind.Answered && e.Detail.StartsWith("answered", StringComparison.Ordinal));
         Assert.True(early >= 0 && early < prompt && prompt < answered, string.Join("; ", events));
-        await server.AssertReleasedAsync(call);
     }
 
     public async ValueTask DisposeAsync()
