@@ -217,6 +217,8 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         End(HangUpSide.App, why);
         if (dialog is not null)
         {
+            // No BYE before the ACK of the 2xx (RFC 3261 §15); without an ACK the core ends the dialog itself.
+            await _invite.Acknowledged.WaitAsync(ct);
             await _agent.HangUpAsync(dialog, ct);
         }
         else if (respond)
