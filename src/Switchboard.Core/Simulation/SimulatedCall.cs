@@ -128,9 +128,9 @@ public sealed class SimulatedCall : ICall, IDisposable
             TotalTimeout = request.MaxLength,
         }, ct));
         var result = wait.Digits.Length == 1
-            ? new RecordingResult(null, _time.GetUtcNow() - started, RecordingEnd.FinishKey, wait.Digits[0])
-            : new RecordingResult(null, request.MaxLength, RecordingEnd.MaxLength);
-        Journal.Add(CallEventKind.Recording, $"{result.End} after {result.Duration.TotalSeconds:0.0} s (the simulator stores no audio)");
+            ? new RecordingResult(null, _time.GetUtcNow() - started, RecordingStop.FinishKey, wait.Digits[0])
+            : new RecordingResult(null, request.MaxLength, RecordingStop.MaxLength);
+        Journal.Add(CallEventKind.Recording, $"{result.StoppedBy} after {result.Duration.TotalSeconds:0.0} s (the simulator stores no audio)");
         return result;
     }
 

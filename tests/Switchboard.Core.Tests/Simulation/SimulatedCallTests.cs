@@ -82,7 +82,7 @@ public sealed class SimulatedCallTests : IDisposable
         _call.Press('*');
 
         var result = await recording;
-        Assert.Equal(new RecordingResult(null, TimeSpan.FromSeconds(7), RecordingEnd.FinishKey, '*'), result);
+        Assert.Equal(new RecordingResult(null, TimeSpan.FromSeconds(7), RecordingStop.FinishKey, '*'), result);
         Assert.Contains(_call.Journal.Events, e => e.Kind == CallEventKind.Recording && e.Detail.Contains("beep", StringComparison.Ordinal));
     }
 
@@ -96,7 +96,7 @@ public sealed class SimulatedCallTests : IDisposable
         {
         }
 
-        Assert.Equal(new RecordingResult(null, TimeSpan.FromSeconds(20), RecordingEnd.MaxLength), await recording);
+        Assert.Equal(new RecordingResult(null, TimeSpan.FromSeconds(20), RecordingStop.MaxLength), await recording);
         Assert.Equal(TimeSpan.FromSeconds(20), clock.GetUtcNow() - _call.Journal.StartedAt);
     }
 
