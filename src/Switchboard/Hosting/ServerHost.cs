@@ -30,14 +30,14 @@ internal static partial class ServerHost
         });
 
         builder.WebHost.UseUrls(builder.Configuration["Http:Urls"] ?? throw new ConfigurationFileException("Http:Urls is empty."));
-        builder.AddSip();
-
         builder.Services.AddMessaging(builder.Configuration);
         builder.Services.AddCallFlows(builder.Configuration);
+        builder.AddSip();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapMessageStatusCallbacks();
+        app.MapLiveCalls();
 
         app.Lifetime.ApplicationStarted.Register(() => ReportListening(app));
         return app;
