@@ -45,6 +45,27 @@ public sealed record RecordingRequest
     }
 
     /// <summary>
+    /// The digit wait a front-end runs on its <see cref="Input.CallInput"/> while recording, to hear a finish key: the type-ahead
+    /// is flushed (keys typed before the recording do not end it), only finish keys count, and one ends the wait. It gives up
+    /// a minute after <see cref="MaxLength"/>, so it always outlasts the recording it watches for.
+    /// </summary>
+    public DigitsRequest FinishKeyWait()
+    {
+        var limit = MaxLength + TimeSpan.FromMinutes(1);
+        return new DigitsRequest
+        {
+            BargeIn = false,
+            FlushTypeAhead = true,
+            MinDigits = 0,
+            MaxDigits = 1,
+            FinishKeys = "",
+            AcceptedKeys = FinishKeys,
+            FirstDigitTimeout = limit,
+            TotalTimeout = limit,
+        };
+    }
+
+    /// <summary>
     /// The full path of the file: <see cref="Name"/> as is when absolute, else under <paramref name="recordingsRoot"/>.
     /// A relative name that climbs out of the folder (<c>../x.wav</c>) is refused with <see cref="ArgumentException"/>.
     /// </summary>

@@ -115,16 +115,9 @@ public sealed class SimulatedCall : ICall, IDisposable
         ThrowIfEnded(ct);
         Journal.Add(CallEventKind.Recording, request.Beep ? $"beep, then recording {request.Name}" : $"recording {request.Name}");
         var started = _time.GetUtcNow();
-        var wait = await Park(_input.CollectAsync(new DigitsRequest
+        var wait = await Park(_input.CollectAsync(request.FinishKeyWait() with
         {
-            BargeIn = false,
-            FlushTypeAhead = true,
-            MinDigits = 0,
-            MaxDigits = 1,
-            FinishKeys = "",
-            AcceptedKeys = request.FinishKeys,
             FirstDigitTimeout = request.MaxLength,
-            InterDigitTimeout = request.MaxLength,
             TotalTimeout = request.MaxLength,
         }, ct));
         var result = wait.Digits.Length == 1
