@@ -1,4 +1,5 @@
 using Switchboard.Calls;
+using Switchboard.Media.Tests.Sessions;
 using Switchboard.Sip.Tests.TestPeers;
 using Switchboard.Telephony.Sip.Control;
 using Switchboard.Testing;
@@ -37,6 +38,32 @@ public sealed class RouteAttemptTests : IAsyncDisposable
         Assert.True(answered.ExitCode == 0, answered.ToString());
         Assert.Equal(DialerFixture.PortPairs, _fixture.Ports.Available);
         Assert.Equal(0, _fixture.Agent.Dialogs.Count);
+    }
+
+    [Fact]
+    public async Task When_two_answer_at_once_the_later_answer_is_hung_up()
+    {
+        var (first, firstPort) = await DialerFixture.CalleeAsync("uas-answer-now.xml");
+        var (second, secondPort) = await DialerFixture.CalleeAsync("uas-answer-now.xml");
+        using var _ = first;
+        using var __ = second;
+        var request = new RouteRequest { Destinations = [new Destination($"sip:201@127.0.0.1:{firstPort}"), new Destination($"sip:202@127.0.0.1:{secondPort}")] };
+
+        var outcome = await RouteAttempt.RingAsync(_fixture.Dialer(), request, CancellationToken.None).WaitAsync(Patience);
+        await outcome.Settled.WaitAsync(Patience);
+
+        Assert.True(outcome.Result.Succeeded, outcome.Result.ToString());
+        Assert.Equal(outcome.Winner!.Destination, outcome.Result.AnsweredBy);
+        await MediaTesting.Eventually(() => _fixture.Agent.Dialogs.Count == 1, "only the winner's dialog is left");
+        Assert.Equal(DialerFixture.PortPairs - 1, _fixture.Ports.Available);
+        await outcome.Winner.HangUpAsync(CancellationToken.None).WaitAsync(Patience);
+        foreach (var sipp in new[] { first, second })
+        {
+            var result = await Sipp.WaitAsync(sipp, Patience);
+            Assert.True(result.ExitCode == 0, $"each callee that answered gets BYE: {result}");
+        }
+
+        Assert.Equal(DialerFixture.PortPairs, _fixture.Ports.Available);
     }
 
     [Fact]
