@@ -9,6 +9,7 @@ using Switchboard.Sip.Auth;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transports;
 using Switchboard.Sip.UserAgent;
+using Switchboard.Telephony.Sip.Media;
 
 namespace Switchboard.Telephony.Sip.Control;
 
@@ -22,12 +23,13 @@ public sealed partial class OutboundDialer
     private readonly SipUserAgent _agent;
     private readonly OutboundOptions _options;
     private readonly DigestCredentials? _credentials;
-    private readonly LegMedia _media;
+    private readonly CallMedia _media;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Dials through <paramref name="agent"/> as <paramref name="options"/> say, answering challenges with <paramref name="credentials"/>.</summary>
-    public OutboundDialer(SipUserAgent agent, OutboundOptions options, DigestCredentials? credentials, LegMedia media, TimeProvider time, ILogger logger)
+    /// <summary>Dials through <paramref name="agent"/> as <paramref name="options"/> say, answering challenges with <paramref name="credentials"/>;
+    /// legs take their RTP ports, clock and offer settings from <paramref name="media"/>, like inbound calls.</summary>
+    public OutboundDialer(SipUserAgent agent, OutboundOptions options, DigestCredentials? credentials, CallMedia media, TimeProvider time, ILogger logger)
     {
         _agent = agent;
         _options = options;
@@ -47,12 +49,14 @@ public sealed partial class OutboundDialer
     {
         SipUri uri;
         SipDestination hop;
+        ISipTransport transport;
         try
         {
             uri = _options.UriFor(destination);
             hop = await NextHop.ResolveAsync(uri, ct);
+            transport = _agent.Transactions.Transport.TransportFor(hop);
         }
-        catch (Exception e) when (e is ArgumentException or SocketException)
+        catch (Exception e) when (e is ArgumentException or SocketException or InvalidOperationException)
         {
             return Failed(destination, e.Message);
         }
@@ -60,7 +64,7 @@ public sealed partial class OutboundDialer
         RtpSession? media;
         try
         {
-            media = RtpSession.Open(_media.Ports, _media.Clock, _media.Rtp, CancellationToken.None);
+            media = RtpSession.Open(_media.Ports, _media.Clock, new RtpSessionOptions { Logger = _media.Logger }, CancellationToken.None);
         }
         catch (InvalidOperationException e)
         {
@@ -69,8 +73,9 @@ public sealed partial class OutboundDialer
 
         try
         {
-            var offerAnswer = new OfferAnswerSession(_media.OfferAnswer, _media.SdpAddress, (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
-            var invite = Invite(uri, destination, hop, SdpWriter.WriteUtf8(offerAnswer.CreateOffer(media.LocalPort)));
+            var address = _media.AddressFor(new SipSource(transport, hop.EndPoint));
+            var offerAnswer = new OfferAnswerSession(_media.OfferAnswer, address, (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
+            var invite = Invite(uri, destination, transport, SdpWriter.WriteUtf8(offerAnswer.CreateOffer(media.LocalPort)));
             using var ringing = new CancellationTokenSource(ringTimeout, _time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(ringing.Token, ct);
             var result = await _agent.InviteAsync(invite, hop, null, either.Token);
@@ -116,18 +121,13 @@ public sealed partial class OutboundDialer
         }
     }
 
-    private static CallControlResult Classify(SipResponse response, bool rangOut, TimeSpan ringTimeout)
+    private static CallControlResult Classify(SipResponse response, bool rangOut, TimeSpan ringTimeout) => response.StatusCode switch
     {
-        var status = $"{response.StatusCode} {response.Reason}";
-        return response.StatusCode switch
-        {
-            486 or 600 or 603 => new CallControlResult(CallControlOutcome.Busy, status),
-            408 or 480 => new CallControlResult(CallControlOutcome.NoAnswer, status),
-            487 when rangOut => new CallControlResult(CallControlOutcome.NoAnswer, NoAnswerReason(ringTimeout)),
-            401 or 407 => new CallControlResult(CallControlOutcome.Failed, $"{status} (the challenge could not be answered: check Sip:Outbound:AuthUser and PasswordEnv)"),
-            _ => new CallControlResult(CallControlOutcome.Failed, status),
-        };
-    }
+        487 when rangOut => new CallControlResult(CallControlOutcome.NoAnswer, NoAnswerReason(ringTimeout)),
+        401 or 407 => new CallControlResult(CallControlOutcome.Failed,
+            $"{response.StatusCode} {response.Reason} (the challenge could not be answered: check Sip:Outbound:AuthUser and PasswordEnv)"),
+        _ => SipOutcomes.ForStatus(response.StatusCode, response.Reason),
+    };
 
     private static LegAttempt NotAnswered(TimeSpan ringTimeout) =>
         new(new CallControlResult(CallControlOutcome.NoAnswer, NoAnswerReason(ringTimeout)), null);
@@ -138,9 +138,8 @@ public sealed partial class OutboundDialer
     private static LegAttempt Failed(Destination destination, string reason) =>
         new(new CallControlResult(CallControlOutcome.Failed, $"cannot dial {destination}: {reason}"), null);
 
-    private SipRequest Invite(SipUri uri, Destination destination, SipDestination hop, byte[] offer)
+    private SipRequest Invite(SipUri uri, Destination destination, ISipTransport transport, byte[] offer)
     {
-        var transport = _agent.Transactions.Transport.TransportFor(hop);
         var localHost = _agent.ContactFor(transport).Host.Host;
         var invite = new SipRequest(SipMethods.Invite, uri) { Body = offer };
         invite.Headers.Add(HeaderNames.From, _options.FromAddress(localHost).WithTag(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))).ToString());

@@ -33,6 +33,22 @@ public sealed record OutboundOptions
     /// <summary>The environment variable holding the account password; null when the PBX does not challenge.</summary>
     public string? PasswordEnv { get; init; }
 
+    /// <summary>Checks the settings at start-up; throws <see cref="ArgumentException"/> naming the <c>Sip:Outbound</c> key that is wrong.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(FromUser) || FromUser.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"Sip:Outbound:FromUser '{FromUser}' must be a user name without spaces.");
+        }
+
+        if (Transport is not (SipTransportProtocol.Udp or SipTransportProtocol.Tcp))
+        {
+            throw new ArgumentException($"Sip:Outbound:Transport {Transport} is not supported; use Udp or Tcp.");
+        }
+
+        _ = ProxyHost();
+    }
+
     /// <summary>The Request-URI for <paramref name="destination"/>: a <c>sip:</c>/<c>sips:</c> URI as it is, a <c>tel:</c> URI or a
     /// dialable extension or number at <see cref="Proxy"/>. Throws <see cref="ArgumentException"/> saying why it cannot be dialled.</summary>
     public SipUri UriFor(Destination destination)

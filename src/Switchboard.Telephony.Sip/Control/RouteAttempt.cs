@@ -36,8 +36,8 @@ public static class RouteAttempt
                 pending.Remove(done);
                 if (done is { IsCompletedSuccessfully: true, Result.Leg: { } winner })
                 {
-                    chosen.SetResult(winner);
                     await others.CancelAsync();
+                    chosen.SetResult(winner);
                     return new RouteOutcome(done.Result.Result, winner, settled);
                 }
             }

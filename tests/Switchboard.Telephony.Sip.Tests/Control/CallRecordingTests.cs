@@ -18,23 +18,21 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
     private readonly RtpPortAllocator _ports = LoopbackPorts.Allocator(2).Allocator;
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"sb-recordings-{Guid.NewGuid():N}");
-    private RtpSession _phone = null!;
-    private RtpSession _call = null!;
+    private LoopbackLine _line = null!;
+
+    private RtpSession Phone => _line.Phone;
+
+    private RtpSession Call => _line.Call;
 
     public Task InitializeAsync()
     {
-        var options = new RtpSessionOptions { SilenceWhenIdle = false, TelephoneEventTimeout = TimeSpan.FromSeconds(3) };
-        _phone = RtpSession.Open(_ports, _clock, options);
-        _call = RtpSession.Open(_ports, _clock, options);
-        _phone.Start(MediaTesting.Audio(_call.LocalEndPoint, AudioCodec.Pcmu, telephoneEvent: 101));
-        _call.Start(MediaTesting.Audio(_phone.LocalEndPoint, AudioCodec.Pcmu, telephoneEvent: 101));
+        _line = LoopbackLine.Open(_ports, _clock, AudioCodec.Pcmu, telephoneEvent: 101);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _phone.DisposeAsync();
-        await _call.DisposeAsync();
+        await _line.DisposeAsync();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
@@ -46,9 +44,9 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Speech_then_silence_is_recorded_into_a_wav_without_the_silence()
     {
-        var recording = new CallRecording(_call, new RecordingRequest { Name = "notices/1.wav", EndOnSilence = TimeSpan.FromSeconds(1), Beep = false }, _root);
+        var recording = new CallRecording(Call, new RecordingRequest { Name = "notices/1.wav", EndOnSilence = TimeSpan.FromSeconds(1), Beep = false }, _root);
         var running = recording.RunAsync(TimeProvider.System, CancellationToken.None);
-        await _phone.PlayAsync(AudioSources.Sequence(Speech(TimeSpan.FromSeconds(1.5)), AudioSources.Silence(TimeSpan.FromSeconds(3))));
+        await Phone.PlayAsync(AudioSources.Sequence(Speech(TimeSpan.FromSeconds(1.5)), AudioSources.Silence(TimeSpan.FromSeconds(3))));
 
         var result = await running.WaitAsync(Patience);
 
@@ -63,11 +61,11 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_finish_key_ends_the_recording_and_is_not_left_for_the_call()
     {
-        var recording = new CallRecording(_call, new RecordingRequest { Name = "key.wav", FinishKeys = "#*", Beep = false }, _root);
+        var recording = new CallRecording(Call, new RecordingRequest { Name = "key.wav", FinishKeys = "#*", Beep = false }, _root);
         var running = recording.RunAsync(TimeProvider.System, CancellationToken.None);
         var pump = PumpKeysAsync(recording);
-        await _phone.PlayAsync(Speech(TimeSpan.FromSeconds(1)));
-        _phone.SendDigit('#', TimeSpan.FromMilliseconds(100));
+        await Phone.PlayAsync(Speech(TimeSpan.FromSeconds(1)));
+        Phone.SendDigit('#', TimeSpan.FromMilliseconds(100));
 
         var result = await running.WaitAsync(Patience);
 
@@ -80,7 +78,7 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Without_any_audio_the_recording_still_ends_at_its_maximum_length()
     {
-        var recording = new CallRecording(_call, new RecordingRequest { Name = "quiet.wav", MaxLength = TimeSpan.FromSeconds(1), Beep = false }, _root);
+        var recording = new CallRecording(Call, new RecordingRequest { Name = "quiet.wav", MaxLength = TimeSpan.FromSeconds(1), Beep = false }, _root);
 
         var result = await recording.RunAsync(TimeProvider.System, CancellationToken.None).WaitAsync(Patience);
 
@@ -92,17 +90,17 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     public async Task A_hang_up_cancels_the_recording_but_keeps_what_was_said_and_the_previous_sink_keeps_hearing()
     {
         var earlier = new AudioCollector(4000);
-        _call.Sink = earlier;
-        var recording = new CallRecording(_call, new RecordingRequest { Name = "cut.wav", EndOnSilence = null }, _root);
+        Call.Sink = earlier;
+        var recording = new CallRecording(Call, new RecordingRequest { Name = "cut.wav", EndOnSilence = null }, _root);
         using var hangUp = new CancellationTokenSource();
         var running = recording.RunAsync(TimeProvider.System, hangUp.Token);
-        await _phone.PlayAsync(Speech(TimeSpan.FromSeconds(1)));
+        await Phone.PlayAsync(Speech(TimeSpan.FromSeconds(1)));
         await earlier.Enough.WaitAsync(Patience);
 
         await hangUp.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(Patience));
-        Assert.Same(earlier, _call.Sink);
+        Assert.Same(earlier, Call.Sink);
         var wav = WavReader.Read(await File.ReadAllBytesAsync(recording.Path)).Audio!;
         Assert.InRange(wav.Duration.TotalSeconds, 0.5, 1.5);
     }
@@ -111,7 +109,7 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     private async Task<List<char>> PumpKeysAsync(CallRecording recording)
     {
         var taken = new List<char>();
-        await foreach (var key in _call.Digits.ReadAllAsync())
+        await foreach (var key in Call.Digits.ReadAllAsync())
         {
             if (key.Kind == DtmfEventKind.Ended && recording.Key(key.Digit, key.Duration))
             {

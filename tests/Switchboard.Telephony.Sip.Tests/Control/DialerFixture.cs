@@ -1,34 +1,38 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Tests.Rtp;
+using Switchboard.Prompts;
 using Switchboard.Sip.Auth;
 using Switchboard.Sip.Tests.TestPeers;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Telephony.Sip.Control;
+using Switchboard.Telephony.Sip.Media;
+using Switchboard.Testing;
 
 namespace Switchboard.Telephony.Sip.Tests.Control;
 
-/// <summary>A user agent, a media clock and a small RTP port range on loopback, and dialers over them; SIPp callees started from the scenarios here.</summary>
+/// <summary>A user agent, a media clock and a small RTP port range on loopback (as the calls' shared media), and dialers over them; SIPp callees started from the scenarios here.</summary>
 internal sealed class DialerFixture : IAsyncDisposable
 {
     public const int PortPairs = 4;
     private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
 
-    public DialerFixture()
+    /// <summary>The agent answers incoming requests with <paramref name="handler"/> (404 to everything by default).</summary>
+    public DialerFixture(ISipRequestHandler? handler = null)
     {
-        Agent = TestAgent.Start(new RejectingRequestHandler(404));
-        Ports = LoopbackPorts.Allocator(PortPairs).Allocator;
-        Media = new LegMedia(Ports, _clock, IPAddress.Loopback);
+        Agent = TestAgent.Start(handler ?? new RejectingRequestHandler(404));
+        Media = new CallMedia(LoopbackPorts.Allocator(PortPairs).Range, IPAddress.Loopback, _clock, new PromptCache(), PromptLibrary.Load(RepoPaths.InRepo("prompts")));
     }
 
     public SipUserAgent Agent { get; }
 
-    public RtpPortAllocator Ports { get; }
+    public CallMedia Media { get; }
 
-    public LegMedia Media { get; }
+    public RtpPortAllocator Ports => Media.Ports;
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Control", "Scenarios", name);
 

@@ -59,4 +59,21 @@ public sealed class OutboundOptionsTests
         Assert.Contains("Sip:Outbound:PasswordEnv", missing.Message, StringComparison.Ordinal);
         Assert.Contains("SB_TRUNK_PASSWORD", missing.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("pbx.example.com:notaport", "trunk7", SipTransportProtocol.Udp, "Sip:Outbound:Proxy")]
+    [InlineData("pbx.example.com", "trunk 7", SipTransportProtocol.Udp, "Sip:Outbound:FromUser")]
+    [InlineData("pbx.example.com", "trunk7", SipTransportProtocol.Tls, "Sip:Outbound:Transport")]
+    public void Bad_settings_are_refused_at_start_naming_the_key(string proxy, string fromUser, SipTransportProtocol transport, string key)
+    {
+        var options = new OutboundOptions { Proxy = proxy, FromUser = fromUser, Transport = transport };
+        Assert.StartsWith(key, Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Good_settings_pass()
+    {
+        Pbx.Validate();
+        new OutboundOptions().Validate();
+    }
 }

@@ -2,14 +2,10 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Calls;
 using Switchboard.Media.Audio;
-using Switchboard.Media.Clock;
-using Switchboard.Media.Rtp;
-using Switchboard.Prompts;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Tests.TestPeers;
 using Switchboard.Sip.UserAgent;
 using Switchboard.Telephony.Sip.Calls;
-using Switchboard.Telephony.Sip.Media;
 using Switchboard.Telephony.Sip.Routing;
 using Switchboard.Testing;
 
@@ -20,24 +16,17 @@ namespace Switchboard.Telephony.Sip.Tests.Control;
 public sealed class SipCallRecordingTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
-    private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
     private readonly string _folder = Directory.CreateTempSubdirectory("switchboard-recordings-").FullName;
 
-    public void Dispose()
-    {
-        _clock.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task A_caller_is_recorded_until_the_finish_key_and_the_wav_holds_the_speech()
     {
-        var first = 2 * Random.Shared.Next(10000, 30000);
-        var media = new CallMedia(new RtpPortRange(first, first + 3), IPAddress.Loopback, _clock, new PromptCache(), PromptLibrary.Load(RepoPaths.InRepo("prompts")));
-        var recorder = new Recorder(media, _folder);
-        await using var agent = TestAgent.Start(recorder);
-        recorder.Agent = agent;
-        var target = new IPEndPoint(IPAddress.Loopback, agent.Transports[0].LocalEndPoint.Port);
+        var recorder = new Recorder(_folder);
+        await using var fixture = new DialerFixture(recorder);
+        recorder.Use(fixture);
+        var target = new IPEndPoint(IPAddress.Loopback, fixture.Agent.Transports[0].LocalEndPoint.Port);
 
         var sipp = await Sipp.CallAsync(target, "u1", 1, DialerFixture.Scenario("uac-speak-then-key.xml"));
         var result = await recorder.Result.Task.WaitAsync(Patience);
@@ -48,21 +37,23 @@ public sealed class SipCallRecordingTests : IDisposable
         var wav = WavReader.Read(await File.ReadAllBytesAsync(result.Path!)).Audio!;
         Assert.InRange(wav.Duration.TotalSeconds, 4.0, 7.0);
         Assert.True(LegBridgeTests.Rms(wav.Samples) > 300, $"the caller's speech is in the file (RMS {LegBridgeTests.Rms(wav.Samples):0})");
-        Assert.Equal(0, media.PortsInUse);
+        Assert.Equal(0, fixture.Media.PortsInUse);
     }
 
     // Takes the one call: answers, records with finish key 1 under the test folder, hangs up.
-    private sealed class Recorder(CallMedia media, string root) : ISipRequestHandler
+    private sealed class Recorder(string root) : ISipRequestHandler
     {
-        public SipUserAgent? Agent { get; set; }
+        private DialerFixture? _fixture;
 
         public TaskCompletionSource<RecordingResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyCollection<string> Methods { get; } = [SipMethods.Invite];
 
+        public void Use(DialerFixture fixture) => _fixture = fixture;
+
         public async Task HandleAsync(IncomingRequest request, CancellationToken cancellationToken)
         {
-            var call = SipCall.Accept("rec-1", request, Agent!, media, new SipRoute("*", "record"), TimeProvider.System, NullLogger.Instance, out var refusal);
+            var call = SipCall.Accept("rec-1", request, _fixture!.Agent, _fixture.Media, new SipRoute("*", "record"), TimeProvider.System, NullLogger.Instance, out var refusal);
             if (call is null)
             {
                 request.Respond(refusal!);
