@@ -59,6 +59,20 @@ public sealed class CallRecordingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_beep_is_played_to_the_caller_when_asked()
+    {
+        var heard = new AudioCollector(0);
+        Phone.Sink = heard;
+        var recording = new CallRecording(Call, new RecordingRequest { Name = "beep.wav", MaxLength = TimeSpan.FromSeconds(1) }, _root);
+
+        var result = await recording.RunAsync(TimeProvider.System, CancellationToken.None).WaitAsync(Patience);
+
+        var beep = heard.Samples.Where(s => Math.Abs((int)s) > 3000).Count();
+        Assert.InRange(beep, 400, 2000);
+        Assert.Equal(TimeSpan.Zero, result.Duration);
+    }
+
+    [Fact]
     public async Task A_finish_key_ends_the_recording_and_is_not_left_for_the_call()
     {
         var recording = new CallRecording(Call, new RecordingRequest { Name = "key.wav", FinishKeys = "#*", Beep = false }, _root);

@@ -36,11 +36,11 @@ internal sealed class DialerFixture : IAsyncDisposable
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Control", "Scenarios", name);
 
-    /// <summary>A SIPp callee running <paramref name="scenario"/> (built-in <c>uas</c> or a file here) once, on UDP with its own media port.</summary>
+    /// <summary>A SIPp callee running <paramref name="scenario"/> (a file in Scenarios/) once, on UDP with its own media port.</summary>
     public static async Task<(Process Sipp, int Port)> CalleeAsync(string scenario)
     {
         var media = 2 * Random.Shared.Next(15000, 30000);
-        return await Sipp.StartServerAsync("u1", scenario == "uas" ? scenario : Scenario(scenario), "-m", "1", "-mp", $"{media}");
+        return await Sipp.StartServerAsync("u1", Scenario(scenario), "-m", "1", "-mp", $"{media}");
     }
 
     public OutboundDialer Dialer(OutboundOptions? options = null, DigestCredentials? credentials = null) =>

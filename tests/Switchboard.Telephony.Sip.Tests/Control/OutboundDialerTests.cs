@@ -1,5 +1,6 @@
 using Switchboard.Calls;
 using Switchboard.Sip.Auth;
+using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Tests.TestPeers;
 using Switchboard.Telephony.Sip.Control;
 using Switchboard.Testing;
@@ -34,6 +35,22 @@ public sealed class OutboundDialerTests : IAsyncDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(DialerFixture.PortPairs, _fixture.Ports.Available);
         Assert.Equal(0, _fixture.Agent.Dialogs.Count);
+    }
+
+    [Fact]
+    public async Task A_callee_hanging_up_ends_the_leg_and_gives_back_its_rtp_ports()
+    {
+        var (sipp, port) = await DialerFixture.CalleeAsync("uas-answer-then-bye.xml");
+        using var _ = sipp;
+
+        var attempt = await _fixture.Dialer().DialAsync(new Destination($"sip:callee@127.0.0.1:{port}"), TimeSpan.FromSeconds(10), CancellationToken.None).WaitAsync(Patience);
+        Assert.True(attempt.Result.Succeeded, attempt.Result.ToString());
+        await attempt.Leg!.Ended.WaitAsync(Patience);
+
+        Assert.Equal(DialogEndReason.RemoteBye, await attempt.Leg.Dialog.Ended);
+        Assert.Equal(DialerFixture.PortPairs, _fixture.Ports.Available);
+        var result = await Sipp.WaitAsync(sipp, Patience);
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
     [Fact]
