@@ -16,7 +16,7 @@ public sealed record RecordingRequest
     /// <summary>End after this much silence once the caller has spoken; null never ends on silence.</summary>
     public TimeSpan? EndOnSilence { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Keys that end the recording (<c>#</c> by default; empty for none). Other keys go to the type-ahead buffer.</summary>
+    /// <summary>Keys that end the recording (<c>#</c> by default; empty for none). Other keys pressed during it are ignored.</summary>
     public string FinishKeys { get; init; } = "#";
 
     /// <summary>Play a short beep before recording starts.</summary>

@@ -6,8 +6,8 @@ namespace Switchboard.Telephony.Sip.Control;
 
 /// <summary>
 /// <see cref="ICall.RecordAsync"/> over an RTP session: Media's <see cref="WavRecorder"/> becomes the session's sink (the
-/// sink it had, a bridge's relay, keeps getting every frame), the call's digit pump hands keys to <see cref="Key"/>, and the
-/// WAV file is written when the recording ends, is cancelled, or the caller hangs up.
+/// sink it had, a bridge's relay, keeps getting every frame), finish keys the call hears are handed to <see cref="Key"/>, and
+/// the WAV file is written when the recording ends, is cancelled, or the caller hangs up.
 /// </summary>
 public sealed class CallRecording : IAudioSink
 {
@@ -46,20 +46,20 @@ public sealed class CallRecording : IAudioSink
     /// </summary>
     public async Task<RecordingResult> RunAsync(TimeProvider time, CancellationToken ct)
     {
-        if (_request.Beep)
-        {
-            await _session.PlayAsync(AudioSources.Beep()).WaitAsync(ct);
-        }
-
-        lock (_lock)
-        {
-            _previous = _session.Sink;
-            _recording = true;
-        }
-
-        _session.Sink = this;
         try
         {
+            if (_request.Beep)
+            {
+                await _session.PlayAsync(AudioSources.Beep()).WaitAsync(ct);
+            }
+
+            lock (_lock)
+            {
+                _previous = _session.Sink;
+                _recording = true;
+            }
+
+            _session.Sink = this;
             await _ended.Task.WaitAsync(_request.MaxLength + AudioGrace, time, ct);
         }
         catch (TimeoutException)
