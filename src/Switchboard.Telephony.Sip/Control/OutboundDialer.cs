@@ -75,7 +75,7 @@ public sealed partial class OutboundDialer
         {
             var address = _media.AddressFor(new SipSource(transport, hop.EndPoint));
             var offerAnswer = new OfferAnswerSession(_media.OfferAnswer, address, (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
-            var invite = Invite(uri, destination, transport, SdpWriter.WriteUtf8(offerAnswer.CreateOffer(media.LocalPort)));
+            var invite = Invite(uri, destination, transport, address.ToString(), SdpWriter.WriteUtf8(offerAnswer.CreateOffer(media.LocalPort)));
             using var ringing = new CancellationTokenSource(ringTimeout, _time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(ringing.Token, ct);
             var result = await _agent.InviteAsync(invite, hop, null, either.Token);
@@ -138,9 +138,9 @@ public sealed partial class OutboundDialer
     private static LegAttempt Failed(Destination destination, string reason) =>
         new(new CallControlResult(CallControlOutcome.Failed, $"cannot dial {destination}: {reason}"), null);
 
-    private SipRequest Invite(SipUri uri, Destination destination, ISipTransport transport, byte[] offer)
+    // localHost: this side's address toward the callee, for From (when neither a domain nor a proxy is set) and the Call-ID.
+    private SipRequest Invite(SipUri uri, Destination destination, ISipTransport transport, string localHost, byte[] offer)
     {
-        var localHost = _agent.ContactFor(transport).Host.Host;
         var invite = new SipRequest(SipMethods.Invite, uri) { Body = offer };
         invite.Headers.Add(HeaderNames.From, _options.FromAddress(localHost).WithTag(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))).ToString());
         invite.Headers.Add(HeaderNames.To, new NameAddr(destination.DisplayName, uri, new SipParameters()).ToString());
