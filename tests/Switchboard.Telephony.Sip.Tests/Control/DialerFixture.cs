@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
@@ -39,8 +40,34 @@ internal sealed class DialerFixture : IAsyncDisposable
     /// <summary>A SIPp callee running <paramref name="scenario"/> (a file in Scenarios/) once, on UDP with its own media port.</summary>
     public static async Task<(Process Sipp, int Port)> CalleeAsync(string scenario)
     {
-        var media = 2 * Random.Shared.Next(15000, 30000);
+        var media = FreeMediaPorts();
         return await Sipp.StartServerAsync("u1", Scenario(scenario), "-m", "1", "-mp", $"{media}");
+    }
+
+    // SIPp binds its audio and video RTP/RTCP on the media port and the three above it: four ports free a moment ago.
+    private static int FreeMediaPorts()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var first = 2 * Random.Shared.Next(15000, 30000);
+            var probes = new List<UdpClient>();
+            try
+            {
+                for (var port = first; port < first + 4; port++)
+                {
+                    probes.Add(new UdpClient(new IPEndPoint(IPAddress.Loopback, port)));
+                }
+
+                return first;
+            }
+            catch (SocketException) when (attempt < 50)
+            {
+            }
+            finally
+            {
+                probes.ForEach(p => p.Dispose());
+            }
+        }
     }
 
     public OutboundDialer Dialer(OutboundOptions? options = null, DigestCredentials? credentials = null) =>
