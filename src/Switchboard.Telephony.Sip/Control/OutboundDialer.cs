@@ -75,7 +75,7 @@ public sealed partial class OutboundDialer
         {
             var address = _media.AddressFor(new SipSource(transport, hop.EndPoint));
             var offerAnswer = new OfferAnswerSession(_media.OfferAnswer, address, (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
-            var invite = Invite(uri, destination, transport, address.ToString(), SdpWriter.WriteUtf8(offerAnswer.CreateOffer(media.LocalPort)));
+            var invite = Invite(uri, destination, hop, address.ToString(), SdpWriter.WriteUtf8(offerAnswer.CreateOffer(media.LocalPort)));
             using var ringing = new CancellationTokenSource(ringTimeout, _time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(ringing.Token, ct);
             var result = await _agent.InviteAsync(invite, hop, null, either.Token);
@@ -139,14 +139,14 @@ public sealed partial class OutboundDialer
         new(new CallControlResult(CallControlOutcome.Failed, $"cannot dial {destination}: {reason}"), null);
 
     // localHost: this side's address toward the callee, for From (when neither a domain nor a proxy is set) and the Call-ID.
-    private SipRequest Invite(SipUri uri, Destination destination, ISipTransport transport, string localHost, byte[] offer)
+    private SipRequest Invite(SipUri uri, Destination destination, SipDestination hop, string localHost, byte[] offer)
     {
         var invite = new SipRequest(SipMethods.Invite, uri) { Body = offer };
         invite.Headers.Add(HeaderNames.From, _options.FromAddress(localHost).WithTag(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))).ToString());
         invite.Headers.Add(HeaderNames.To, new NameAddr(destination.DisplayName, uri, new SipParameters()).ToString());
         invite.Headers.Add(HeaderNames.CallId, $"{Guid.NewGuid():N}@{localHost}");
         invite.Headers.Add(HeaderNames.CSeq, new CSeq(1, SipMethods.Invite).ToString());
-        invite.Headers.Add(HeaderNames.Contact, $"<{_agent.ContactFor(transport, _options.FromUser)}>");
+        invite.Headers.Add(HeaderNames.Contact, $"<{_agent.ContactFor(hop, _options.FromUser)}>");
         invite.Headers.Add(HeaderNames.ContentType, "application/sdp");
         return invite;
     }
