@@ -1,0 +1,75 @@
+using System.Globalization;
+using Switchboard.Testing.Processes;
+
+namespace Switchboard.Interop.Tests.Audio;
+
+/// <summary>
+/// Writes what a caller's phone sends when it has no RFC 4733: DTMF tones in the audio, as headerless 8 kHz A-law that SIPp
+/// streams with <c>rtp_stream</c>. sox synthesises each part (a key's two sines, or silence); the parts are joined in order.
+/// </summary>
+public static class DtmfToneFile
+{
+    private const string InstalledBy = "tests/setup/50-media.sh (Debian package sox)";
+
+    /// <summary>One part of the file: <paramref name="Key"/> held for <paramref name="Length"/>, or silence when the key is null.</summary>
+    public sealed record Part(char? Key, TimeSpan Length);
+
+    /// <summary>The row and column frequencies of each key (ITU-T Q.23).</summary>
+    private static readonly Dictionary<char, (int Low, int High)> Frequencies = new()
+    {
+        ['1'] = (697, 1209), ['2'] = (697, 1336), ['3'] = (697, 1477),
+        ['4'] = (770, 1209), ['5'] = (770, 1336), ['6'] = (770, 1477),
+        ['7'] = (852, 1209), ['8'] = (852, 1336), ['9'] = (852, 1477),
+        ['*'] = (941, 1209), ['0'] = (941, 1336), ['#'] = (941, 1477),
+    };
+
+    /// <summary>Silence, then each of <paramref name="keys"/> for <paramref name="tone"/> with <paramref name="gap"/> after it.</summary>
+    public static IEnumerable<Part> Keys(TimeSpan leadingSilence, string keys, TimeSpan tone, TimeSpan gap) =>
+        [new Part(null, leadingSilence), .. keys.SelectMany(k => new[] { new Part(k, tone), new Part(null, gap) })];
+
+    /// <summary>Writes <paramref name="parts"/> to <paramref name="path"/> and returns the audio's length.</summary>
+    public static async Task<TimeSpan> WriteAsync(string path, IEnumerable<Part> parts)
+    {
+        var folder = Directory.CreateTempSubdirectory("dtmf-tones-").FullName;
+        try
+        {
+            await using var output = File.Create(path);
+            var index = 0;
+            var total = TimeSpan.Zero;
+            foreach (var part in parts)
+            {
+                var piece = Path.Combine(folder, $"{index++}.al");
+                await SynthesiseAsync(piece, part);
+                await using (var input = File.OpenRead(piece))
+                {
+                    await input.CopyToAsync(output);
+                }
+
+                total += part.Length;
+            }
+
+            return total;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task SynthesiseAsync(string piece, Part part)
+    {
+        var seconds = part.Length.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+        // Both sines mixed to one channel at a quarter of full scale each (about -9 dBm0 per frequency, within what phones send).
+        string[] effect = part.Key is { } key
+            ? ["synth", seconds, "sine", Hz(Frequencies[key].Low), "sine", Hz(Frequencies[key].High), "channels", "1", "vol", "0.5"]
+            : ["trim", "0", seconds];
+        var (exitCode, lines) = await ExternalProcess.RunAsync("sox",
+            ["-n", "-r", "8000", "-c", "1", "-e", "a-law", "-t", "raw", piece, .. effect], InstalledBy, TimeSpan.FromSeconds(20));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"sox failed ({exitCode}) writing {part}: {string.Join('\n', lines)}");
+        }
+    }
+
+    private static string Hz(int frequency) => frequency.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using Switchboard.Testing.Twilio;
+
+namespace Switchboard.Interop.Tests.Server;
+
+/// <summary>
+/// One call a peer placed to the fixture's server, with where the server's log and the Twilio requests stood when it began,
+/// so its outcome can be checked on its own: messages sent, keys heard, who hung up, resources let go.
+/// </summary>
+public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int logMark)
+{
+    /// <summary>What the peer reported (exit code, output, message trace), for failure messages.</summary>
+    public string PeerReport { get; set; } = "";
+
+    /// <summary>The server's log lines since the call began.</summary>
+    public IReadOnlyList<string> ServerLog => fixture.Server.LogSince(logMark);
+
+    /// <summary>The keys the server logged since the call began, each with how it came.</summary>
+    public IReadOnlyList<(char Key, string Source)> Keys => fixture.Server.KeysSince(logMark);
+
+    /// <summary>The keys as one string, e.g. <c>0612345678#1</c>.</summary>
+    public string KeyString => string.Concat(Keys.Select(k => k.Key));
+
+    /// <summary>Everything known about the call, for an assertion's message.</summary>
+    public string Report => $"{PeerReport}\n--- server log since the call began ---\n{string.Join('\n', ServerLog.TakeLast(80))}";
+
+    /// <summary>
+    /// Asserts that exactly one message went out for this call, an SMS to <paramref name="to"/> holding the WhatsApp link, and
+    /// returns it.
+    /// </summary>
+    public async Task<TwilioApiRequest> AssertOneLinkSentAsync(string to)
+    {
+        var messages = await fixture.MessagesSinceAsync(messageMark, 1);
+        Assert.True(messages.Count == 1, $"Expected one message to {to}; Twilio got {messages.Count}: " +
+            $"{string.Join("; ", messages.Select(m => $"{m["To"]}: {m["Body"]}"))}\n{Report}");
+        var message = messages[0];
+        Assert.Equal(to, message["To"]);
+        Assert.Contains(CallServerFixture.WhatsAppLink, message["Body"], StringComparison.Ordinal);
+        return message;
+    }
+
+    /// <summary>Asserts that no message went out for this call, after giving the outbox dispatcher time to send one.</summary>
+    public async Task AssertNothingSentAsync()
+    {
+        var messages = await fixture.MessagesSinceAsync(messageMark, 0);
+        Assert.True(messages.Count == 0, $"Expected no message; Twilio got {string.Join("; ", messages.Select(m => $"{m["To"]}: {m["Body"]}"))}\n{Report}");
+    }
+
+    /// <summary>Asserts that the server logged the end of the call by <paramref name="side"/> (<c>App</c> or <c>Caller</c>).</summary>
+    public void AssertEndedBy(string side) =>
+        Assert.True(ServerLog.Any(l => l.Contains("ended by " + side, StringComparison.Ordinal)), $"The server did not log the call as ended by {side}.\n{Report}");
+
+    /// <summary>Asserts that the server holds no call and no RTP port any more (<c>GET /calls</c>).</summary>
+    public async Task AssertReleasedAsync()
+    {
+        var calls = await fixture.CallsWhenIdleAsync();
+        Assert.True(calls.Calls.Length == 0 && calls.RtpPortsInUse == 0, $"After the call GET /calls still shows {calls}.\n{Report}");
+    }
+}
