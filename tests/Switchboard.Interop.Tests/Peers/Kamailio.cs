@@ -9,7 +9,7 @@ namespace Switchboard.Interop.Tests.Peers;
 
 /// <summary>
 /// A Kamailio proxy (Debian package kamailio) in the foreground on a free loopback UDP port, with a config of its own in a
-/// temporary folder: it record-routes INVITEs to <c>next hop</c>, relays in-dialog requests by their Route header and logs
+/// temporary folder: it record-routes INVITEs to the next hop it is given, relays in-dialog requests by their Route header and logs
 /// every request it relays. Disposing stops it.
 /// </summary>
 /// <remarks>
@@ -110,7 +110,8 @@ public sealed class Kamailio : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"kamailio did not answer OPTIONS on {EndPoint} within {limit.TotalSeconds} s. Its log:\n{Tail()}");
+        var why = _process.HasExited ? "exited" : $"did not answer OPTIONS on {EndPoint} within {limit.TotalSeconds} s";
+        throw new TimeoutException($"kamailio {why}. Its log:\n{Tail()}");
     }
 
     private static string Config(int port, IPEndPoint nextHop) => string.Create(CultureInfo.InvariantCulture, $$"""
@@ -128,6 +129,7 @@ public sealed class Kamailio : IAsyncDisposable
         loadmodule "xlog.so"
         loadmodule "maxfwd.so"
         loadmodule "siputils.so"
+        loadmodule "textops.so"
 
         request_route {
             if (is_method("OPTIONS") && uri == myself && !has_totag()) {
