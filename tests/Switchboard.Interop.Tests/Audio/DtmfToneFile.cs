@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Testing;
 using Switchboard.Testing.Processes;
 
 namespace Switchboard.Interop.Tests.Audio;
@@ -27,32 +28,20 @@ public static class DtmfToneFile
     public static IEnumerable<Part> Keys(TimeSpan leadingSilence, string keys, TimeSpan tone, TimeSpan gap) =>
         [new Part(null, leadingSilence), .. keys.SelectMany(k => new[] { new Part(k, tone), new Part(null, gap) })];
 
-    /// <summary>Writes <paramref name="parts"/> to <paramref name="path"/> and returns the audio's length.</summary>
-    public static async Task<TimeSpan> WriteAsync(string path, IEnumerable<Part> parts)
+    /// <summary>Writes <paramref name="parts"/> to <paramref name="path"/>.</summary>
+    public static async Task WriteAsync(string path, IEnumerable<Part> parts)
     {
-        var folder = Directory.CreateTempSubdirectory("dtmf-tones-").FullName;
-        try
+        using var folder = new TempFolder("dtmf-tones-");
+        await using var output = File.Create(path);
+        var index = 0;
+        foreach (var part in parts)
         {
-            await using var output = File.Create(path);
-            var index = 0;
-            var total = TimeSpan.Zero;
-            foreach (var part in parts)
+            var piece = folder.File($"{index++}.al");
+            await SynthesiseAsync(piece, part);
+            await using (var input = File.OpenRead(piece))
             {
-                var piece = Path.Combine(folder, $"{index++}.al");
-                await SynthesiseAsync(piece, part);
-                await using (var input = File.OpenRead(piece))
-                {
-                    await input.CopyToAsync(output);
-                }
-
-                total += part.Length;
+                await input.CopyToAsync(output);
             }
-
-            return total;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
         }
     }
 

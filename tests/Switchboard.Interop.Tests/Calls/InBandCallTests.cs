@@ -20,20 +20,16 @@ public sealed class InBandCallTests(CallServerFixture fixture) : IClassFixture<C
         var gap = TimeSpan.FromMilliseconds(180);
         await DtmfToneFile.WriteAsync(Path.Combine(fixture.Scratch, "tones.alaw"),
         [
-            .. DtmfToneFile.Keys(TimeSpan.FromSeconds(4), "0612345678#", tone, gap),
-            .. DtmfToneFile.Keys(TimeSpan.FromSeconds(2.5), "1", tone, TimeSpan.FromSeconds(1)),
+            .. DtmfToneFile.Keys(TimeSpan.FromSeconds(4), PlacedCall.LandlineKeys[..^1], tone, gap),
+            .. DtmfToneFile.Keys(TimeSpan.FromSeconds(2.5), PlacedCall.LandlineKeys[^1..], tone, TimeSpan.FromSeconds(1)),
         ]);
 
-        var (call, sipp) = await fixture.SippCallAsync(new Sipp.Dial("landline-inband.xml", fixture.Server.SipUdp, CallServerFixture.Landline)
+        var call = await fixture.SippCallAsync(new Sipp.Dial("landline-inband.xml", fixture.Server.SipUdp, CallServerFixture.Landline)
         {
             WorkingDirectory = fixture.Scratch,
         });
 
-        Assert.True(sipp.ExitCode == 0, call.Report);
-        await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
-        Assert.Equal("0612345678#1", call.KeyString);
-        Assert.All(call.Keys, k => Assert.Equal("InBand", k.Source));
-        call.AssertEndedBy("App");
-        await call.AssertReleasedAsync();
+        call.AssertPeerFollowedItsScenario();
+        await call.AssertConfirmedLandlineFlowAsync("InBand");
     }
 }

@@ -13,15 +13,15 @@ public sealed class KamailioCallTests(CallServerFixture fixture) : IClassFixture
     {
         await using var proxy = await Kamailio.StartAsync(fixture.Server.SipUdp);
 
-        var (call, sipp) = await fixture.SippCallAsync(new Sipp.Dial("mobile.xml", proxy.EndPoint, CallServerFixture.Mobile));
+        var call = await fixture.SippCallAsync(new Sipp.Dial("mobile.xml", proxy.EndPoint, CallServerFixture.Mobile));
 
-        var report = $"{call.Report}\n--- kamailio ---\n{proxy.Tail()}";
-        Assert.True(sipp.ExitCode == 0, report);
+        call.PeerReport += $"\n--- kamailio ---\n{proxy.Tail()}";
+        call.AssertPeerFollowedItsScenario();
         await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
         call.AssertEndedBy("App");
         Assert.Single(proxy.Relayed, l => l.Contains("relaying INVITE", StringComparison.Ordinal));
         // The server sent its BYE to the proxy, with the Record-Route it was given as its Route header (loose routing).
-        Assert.True(proxy.Relayed.Any(l => l.Contains($"relaying BYE from {fixture.Server.SipUdp} route=<{proxy.RouteUri}>", StringComparison.Ordinal)), report);
+        Assert.True(proxy.Relayed.Any(l => l.Contains($"relaying BYE from {fixture.Server.SipUdp} route=<{proxy.RouteUri}>", StringComparison.Ordinal)), call.Report);
         await call.AssertReleasedAsync();
     }
 }

@@ -11,14 +11,10 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
     [Fact]
     public async Task A_landline_caller_keys_a_mobile_number_confirms_it_and_one_sms_goes_there_before_the_app_hangs_up()
     {
-        var (call, sipp) = await fixture.SippCallAsync(new Sipp.Dial("landline-rfc4733.xml", fixture.Server.SipUdp, CallServerFixture.Landline));
+        var call = await fixture.SippCallAsync(new Sipp.Dial("landline-rfc4733.xml", fixture.Server.SipUdp, CallServerFixture.Landline));
 
-        Assert.True(sipp.ExitCode == 0, call.Report);
-        await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
-        Assert.Equal("0612345678#1", call.KeyString);
-        Assert.All(call.Keys, k => Assert.Equal("Rfc4733", k.Source));
-        call.AssertEndedBy("App");
-        await call.AssertReleasedAsync();
+        call.AssertPeerFollowedItsScenario();
+        await call.AssertConfirmedLandlineFlowAsync("Rfc4733");
     }
 
     [Theory]
@@ -27,9 +23,9 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
     public async Task A_mobile_caller_gets_the_sms_on_the_own_number_without_a_key_and_the_app_hangs_up(string transport)
     {
         var target = transport == "t1" ? fixture.Server.SipTcp : fixture.Server.SipUdp;
-        var (call, sipp) = await fixture.SippCallAsync(new Sipp.Dial("mobile.xml", target, CallServerFixture.Mobile) { Transport = transport });
+        var call = await fixture.SippCallAsync(new Sipp.Dial("mobile.xml", target, CallServerFixture.Mobile) { Transport = transport });
 
-        Assert.True(sipp.ExitCode == 0, call.Report);
+        call.AssertPeerFollowedItsScenario();
         await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
         Assert.Empty(call.Keys);
         call.AssertEndedBy("App");
@@ -39,9 +35,9 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
     [Fact]
     public async Task A_landline_caller_who_hangs_up_after_two_keys_gets_no_sms_and_the_call_lets_go_of_its_ports()
     {
-        var (call, sipp) = await fixture.SippCallAsync(new Sipp.Dial("landline-hangup-during-entry.xml", fixture.Server.SipUdp, CallServerFixture.Landline));
+        var call = await fixture.SippCallAsync(new Sipp.Dial("landline-hangup-during-entry.xml", fixture.Server.SipUdp, CallServerFixture.Landline));
 
-        Assert.True(sipp.ExitCode == 0, call.Report);
+        call.AssertPeerFollowedItsScenario();
         Assert.Equal("06", call.KeyString);
         call.AssertEndedBy("Caller");
         await call.AssertReleasedAsync();

@@ -11,13 +11,9 @@ public sealed class SipInfoCallTests(CallServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_landline_caller_keying_by_sip_info_confirms_the_number_and_one_sms_goes_there_before_the_app_hangs_up()
     {
-        var (call, sipp) = await fixture.SippCallAsync(new Sipp.Dial("landline-sip-info.xml", fixture.Server.SipUdp, CallServerFixture.Landline));
+        var call = await fixture.SippCallAsync(new Sipp.Dial("landline-sip-info.xml", fixture.Server.SipUdp, CallServerFixture.Landline));
 
-        Assert.True(sipp.ExitCode == 0, call.Report);
-        await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
-        Assert.Equal("0612345678#1", call.KeyString);
-        Assert.All(call.Keys, k => Assert.Equal("SipInfo", k.Source));
-        call.AssertEndedBy("App");
-        await call.AssertReleasedAsync();
+        call.AssertPeerFollowedItsScenario();
+        await call.AssertConfirmedLandlineFlowAsync("SipInfo");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Switchboard.Testing;
 using Switchboard.Testing.Network;
 using Switchboard.Testing.Processes;
 
@@ -17,14 +18,14 @@ public sealed class Baresip : IAsyncDisposable
     private const string InstalledBy = "tests/setup/60-baresip.sh (Debian package baresip-core)";
 
     private readonly ExternalProcess _process;
-    private readonly string _directory;
+    private readonly TempFolder _folder;
     private readonly IPEndPoint _console;
     private readonly UdpClient _keyboard = new(new IPEndPoint(IPAddress.Loopback, 0));
 
-    private Baresip(ExternalProcess process, string directory, IPEndPoint console)
+    private Baresip(ExternalProcess process, TempFolder folder, IPEndPoint console)
     {
         _process = process;
-        _directory = directory;
+        _folder = folder;
         _console = console;
     }
 
@@ -37,17 +38,18 @@ public sealed class Baresip : IAsyncDisposable
     /// <summary>Starts baresip with the account <c>sip:<paramref name="user"/>@127.0.0.1</c> (no registration) and waits until it is ready.</summary>
     public static async Task<Baresip> StartAsync(string user)
     {
-        var directory = Directory.CreateTempSubdirectory("baresip-").FullName;
+        var folder = new TempFolder("baresip-");
         var console = new IPEndPoint(IPAddress.Loopback, FreePorts.Udp());
-        var silence = Path.Combine(directory, "silence.wav");
+        var silence = folder.File("silence.wav");
         var (soxExit, soxLines) = await ExternalProcess.RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", silence, "trim", "0", "120"],
             "tests/setup/50-media.sh (Debian package sox)", TimeSpan.FromSeconds(20));
         if (soxExit != 0)
         {
+            folder.Dispose();
             throw new InvalidOperationException($"sox could not write the silent microphone: {string.Join('\n', soxLines)}");
         }
 
-        await File.WriteAllTextAsync(Path.Combine(directory, "config"), string.Create(CultureInfo.InvariantCulture, $"""
+        await File.WriteAllTextAsync(folder.File("config"), string.Create(CultureInfo.InvariantCulture, $"""
             poll_method epoll
             net_interface 127.0.0.1
             sip_listen 127.0.0.1:{FreePorts.Udp()}
@@ -63,20 +65,20 @@ public sealed class Baresip : IAsyncDisposable
             cons_listen {console}
 
             """));
-        await File.WriteAllTextAsync(Path.Combine(directory, "accounts"), $"<sip:{user}@127.0.0.1>;regint=0;dtmfmode=rtpevent;audio_codecs=PCMA,PCMU\n");
+        await File.WriteAllTextAsync(folder.File("accounts"), $"<sip:{user}@127.0.0.1>;regint=0;dtmfmode=rtpevent;audio_codecs=PCMA,PCMU\n");
 
         ExternalProcess process;
         try
         {
-            process = ExternalProcess.Start("baresip", ["-f", directory], InstalledBy, directory);
+            process = ExternalProcess.Start("baresip", ["-f", folder.Path], InstalledBy, folder.Path);
         }
         catch
         {
-            Directory.Delete(directory, recursive: true);
+            folder.Dispose();
             throw;
         }
 
-        var baresip = new Baresip(process, directory, console);
+        var baresip = new Baresip(process, folder, console);
         try
         {
             await process.WaitForLineAsync(l => l.Contains("baresip is ready", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "get ready");
@@ -116,7 +118,7 @@ public sealed class Baresip : IAsyncDisposable
     {
         _keyboard.Dispose();
         await _process.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        _folder.Dispose();
     }
 
     private async Task TypeAsync(string text) => await _keyboard.SendAsync(Encoding.ASCII.GetBytes(text), _console);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Switchboard.Testing;
 using Switchboard.Testing.Network;
 using Switchboard.Testing.Processes;
 
@@ -21,12 +22,12 @@ public sealed class Kamailio : IAsyncDisposable
     private const string InstalledBy = "tests/setup/45-kamailio.sh (Debian package kamailio)";
 
     private readonly ExternalProcess _process;
-    private readonly string _directory;
+    private readonly TempFolder _folder;
 
-    private Kamailio(ExternalProcess process, string directory, int port)
+    private Kamailio(ExternalProcess process, TempFolder folder, int port)
     {
         _process = process;
-        _directory = directory;
+        _folder = folder;
         EndPoint = new IPEndPoint(IPAddress.Loopback, port);
     }
 
@@ -45,24 +46,24 @@ public sealed class Kamailio : IAsyncDisposable
     /// <summary>Starts a proxy whose new calls go to <paramref name="nextHop"/> (UDP) and waits until it answers OPTIONS.</summary>
     public static async Task<Kamailio> StartAsync(IPEndPoint nextHop)
     {
-        var directory = Directory.CreateTempSubdirectory("kamailio-").FullName;
+        var folder = new TempFolder("kamailio-");
         var port = FreePorts.Udp();
-        var config = Path.Combine(directory, "kamailio.cfg");
+        var config = folder.File("kamailio.cfg");
         await File.WriteAllTextAsync(config, Config(port, nextHop));
         ExternalProcess process;
         try
         {
             process = ExternalProcess.Start("kamailio",
-                ["-f", config, "-DD", "-E", "-Y", directory, "-P", Path.Combine(directory, "kamailio.pid"), "-w", directory, "-m", "32", "-M", "8"],
-                InstalledBy, directory);
+                ["-f", config, "-DD", "-E", "-Y", folder.Path, "-P", folder.File("kamailio.pid"), "-w", folder.Path, "-m", "32", "-M", "8"],
+                InstalledBy, folder.Path);
         }
         catch
         {
-            Directory.Delete(directory, recursive: true);
+            folder.Dispose();
             throw;
         }
 
-        var kamailio = new Kamailio(process, directory, port);
+        var kamailio = new Kamailio(process, folder, port);
         try
         {
             await kamailio.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(15));
@@ -80,7 +81,7 @@ public sealed class Kamailio : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        _folder.Dispose();
     }
 
     /// <summary>Sends OPTIONS to the proxy itself until it answers: then its socket is bound and its workers run.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Switchboard.Testing;
 using Switchboard.Testing.Network;
 using Switchboard.Testing.Processes;
 
@@ -45,32 +46,25 @@ public static class Sipp
     /// <summary>Places <paramref name="call"/> and waits for SIPp to finish.</summary>
     public static async Task<Result> RunAsync(Dial call)
     {
-        var scratch = Directory.CreateTempSubdirectory("sipp-").FullName;
-        try
+        using var scratch = new TempFolder("sipp-");
+        var mediaPort = FreePorts.Udp() & ~1;
+        var messages = scratch.File("messages.log");
+        var arguments = new List<string>
         {
-            var mediaPort = FreePorts.Udp() & ~1;
-            var messages = Path.Combine(scratch, "messages.log");
-            var arguments = new List<string>
-            {
-                "-sf", Path.Combine(AppContext.BaseDirectory, "Scenarios", call.Scenario),
-                "-i", "127.0.0.1", "-mi", "127.0.0.1",
-                "-p", Port(FreePorts.Udp()), "-mp", Port(mediaPort),
-                "-t", call.Transport, "-s", call.Service, "-m", "1",
-                "-key", "caller", call.Caller,
-                "-key", "sdp_media_port", Port(call.SdpMediaPort ?? mediaPort),
-                "-nostdin", "-timeout", Port((int)call.Limit.TotalSeconds), "-timeout_error",
-                "-trace_msg", "-message_file", messages,
-                call.Target.ToString(),
-            };
-            await using var process = ExternalProcess.Start("sipp", arguments, InstalledBy, call.WorkingDirectory ?? scratch);
-            var exitCode = await process.WaitForExitAsync(call.Limit + TimeSpan.FromSeconds(10));
-            var trace = File.Exists(messages) ? await File.ReadAllTextAsync(messages) : "(no message trace)";
-            return new Result(exitCode, process.Tail(30), trace.Length > 6000 ? trace[^6000..] : trace);
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+            "-sf", Path.Combine(AppContext.BaseDirectory, "Scenarios", call.Scenario),
+            "-i", "127.0.0.1", "-mi", "127.0.0.1",
+            "-p", Port(FreePorts.Udp()), "-mp", Port(mediaPort),
+            "-t", call.Transport, "-s", call.Service, "-m", "1",
+            "-key", "caller", call.Caller,
+            "-key", "sdp_media_port", Port(call.SdpMediaPort ?? mediaPort),
+            "-nostdin", "-timeout", Port((int)call.Limit.TotalSeconds), "-timeout_error",
+            "-trace_msg", "-message_file", messages,
+            call.Target.ToString(),
+        };
+        await using var process = ExternalProcess.Start("sipp", arguments, InstalledBy, call.WorkingDirectory ?? scratch.Path);
+        var exitCode = await process.WaitForExitAsync(call.Limit + TimeSpan.FromSeconds(10));
+        var trace = File.Exists(messages) ? await File.ReadAllTextAsync(messages) : "(no message trace)";
+        return new Result(exitCode, process.Tail(30), trace.Length > 6000 ? trace[^6000..] : trace);
     }
 
     private static string Port(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -29,6 +29,7 @@ public sealed class CallServerFixture : IAsyncLifetime
     private const int RtpPortsPerServer = 100;
     private static int s_servers;
 
+    /// <summary>This server's settings, data and scratch files, deleted in <see cref="DisposeAsync"/>.</summary>
     private readonly string _directory = Directory.CreateTempSubdirectory("switchboard-interop-").FullName;
     private SwitchboardServer? _server;
     private TwilioApiServer? _twilio;
@@ -75,12 +76,13 @@ public sealed class CallServerFixture : IAsyncLifetime
     }
 
     /// <summary>Marks where the log and the Twilio requests stand, then has SIPp place <paramref name="call"/> and waits for it to finish.</summary>
-    public async Task<(PlacedCall Call, Sipp.Result Sipp)> SippCallAsync(Sipp.Dial call)
+    public async Task<PlacedCall> SippCallAsync(Sipp.Dial call)
     {
         var placed = Begin();
         var result = await Sipp.RunAsync(call);
         placed.PeerReport = result.ToString();
-        return (placed, result);
+        placed.PeerExitCode = result.ExitCode;
+        return placed;
     }
 
     /// <summary>Marks where the log and the Twilio requests stand, for a call a peer is about to place.</summary>

@@ -8,8 +8,14 @@ namespace Switchboard.Interop.Tests.Server;
 /// </summary>
 public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int logMark)
 {
+    /// <summary>The keys a landline caller types in every flow here: the mobile number, # to finish (swallowed: the number is complete at the 8), 1 to confirm.</summary>
+    public const string LandlineKeys = "0612345678#1";
+
     /// <summary>What the peer reported (exit code, output, message trace), for failure messages.</summary>
     public string PeerReport { get; set; } = "";
+
+    /// <summary>The peer's exit code when it is a program that ends with the call (SIPp: 0 when the call went as its scenario says).</summary>
+    public int? PeerExitCode { get; set; }
 
     /// <summary>The server's log lines since the call began.</summary>
     public IReadOnlyList<string> ServerLog => fixture.Server.LogSince(logMark);
@@ -22,6 +28,23 @@ public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int l
 
     /// <summary>Everything known about the call, for an assertion's message.</summary>
     public string Report => $"{PeerReport}\n--- server log since the call began ---\n{string.Join('\n', ServerLog.TakeLast(80))}";
+
+    /// <summary>Asserts that the peer's scenario ran to its end (SIPp exit code 0): every message it expected came, in order.</summary>
+    public void AssertPeerFollowedItsScenario() => Assert.True(PeerExitCode == 0, Report);
+
+    /// <summary>
+    /// Asserts the whole landline flow: the server heard <see cref="LandlineKeys"/>, every one by <paramref name="keySource"/>
+    /// (<c>Rfc4733</c>, <c>SipInfo</c>, <c>InBand</c>); one SMS with the link went to the mobile number typed; the app hung up
+    /// and the call let go of everything.
+    /// </summary>
+    public async Task AssertConfirmedLandlineFlowAsync(string keySource)
+    {
+        await AssertOneLinkSentAsync(CallServerFixture.Mobile);
+        Assert.True(KeyString == LandlineKeys, $"The server heard '{KeyString}', not '{LandlineKeys}'.\n{Report}");
+        Assert.All(Keys, k => Assert.Equal(keySource, k.Source));
+        AssertEndedBy("App");
+        await AssertReleasedAsync();
+    }
 
     /// <summary>
     /// Asserts that exactly one message went out for this call, an SMS to <paramref name="to"/> holding the WhatsApp link, and
