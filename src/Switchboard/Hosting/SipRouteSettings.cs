@@ -62,7 +62,7 @@ internal sealed class SipRouteSettings
     private static string Required(IConfigurationSection entry, string name, string expected) =>
         entry[name] is { } value && value.Trim() is { Length: > 0 } trimmed
             ? trimmed
-            : throw new ConfigurationFileException($"{entry.Path}:{name} is missing; it must be {expected}.");
+            : throw new ConfigurationFileException($"{entry.Path}:{name}: missing; it must be {expected}.");
 
     private static InBandDtmf ReadInBand(IConfigurationSection entry)
     {
