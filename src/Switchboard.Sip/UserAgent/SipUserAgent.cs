@@ -68,6 +68,15 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
             throw;
         }
 
+        return Start(options, transports, handler, time, loggers);
+    }
+
+    /// <summary>
+    /// Starts serving over transports the caller built and bound (a TLS transport, or one that wraps another); the user agent
+    /// owns them from now on and disposes them when it stops. <see cref="SipUserAgentOptions.Listen"/> is not used.
+    /// </summary>
+    public static SipUserAgent Start(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, ISipRequestHandler handler, TimeProvider time, ILoggerFactory loggers)
+    {
         var transportLayer = new SipTransportLayer(transports, options.Transport, loggers.CreateLogger<SipTransportLayer>());
         var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>());
         var agent = new SipUserAgent(options, handler, transactions, loggers.CreateLogger<SipUserAgent>());

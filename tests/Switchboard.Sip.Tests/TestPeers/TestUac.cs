@@ -26,14 +26,16 @@ internal static class TestUac
         return invite;
     }
 
-    /// <summary>Places one call to <paramref name="target"/> and hangs it up; returns the final status of the INVITE and of the BYE.</summary>
-    public static async Task<(int Invite, int Bye)> CallAsync(SipUserAgent agent, SipDestination target, string user)
+    /// <summary>Places one call to <paramref name="target"/> and hangs it up after <paramref name="hold"/>; returns the final status of the INVITE and of the BYE.</summary>
+    public static async Task<(int Invite, int Bye)> CallAsync(SipUserAgent agent, SipDestination target, string user, TimeSpan hold = default)
     {
         var result = await agent.InviteAsync(Invite(agent, target, user), target).WaitAsync(TimeSpan.FromSeconds(40));
         if (result.Dialog is not { } dialog)
         {
             return (result.Response.StatusCode, 0);
         }
+
+        await Task.Delay(hold);
 
         var bye = await agent.HangUpAsync(dialog).WaitAsync(TimeSpan.FromSeconds(40));
         return (result.Response.StatusCode, bye?.StatusCode ?? 0);
