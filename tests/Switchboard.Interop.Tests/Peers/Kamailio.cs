@@ -34,7 +34,7 @@ public sealed class Kamailio : IAsyncDisposable
     /// <summary>Where the proxy listens (UDP).</summary>
     public IPEndPoint EndPoint { get; }
 
-    /// <summary>The Record-Route URI the proxy puts in the dialogs it creates, as it appears in a later Route header.</summary>
+    /// <summary>The Record-Route URI the proxy puts in the dialogs it creates, as a later Route header starts (parameters such as ftag may follow).</summary>
     public string RouteUri => $"sip:{EndPoint};lr";
 
     /// <summary>The proxy's "relaying METHOD from ADDRESS route=ROUTE" lines so far.</summary>
