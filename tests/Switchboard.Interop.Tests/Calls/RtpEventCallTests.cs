@@ -28,7 +28,7 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
         call.AssertPeerFollowedItsScenario();
         await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
         Assert.Empty(call.Keys);
-        call.AssertEndedBy("App");
+        call.AssertEnded("App", "sms-sent");
         await call.AssertReleasedAsync();
     }
 
@@ -39,7 +39,7 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
 
         call.AssertPeerFollowedItsScenario();
         Assert.Equal("06", call.KeyString);
-        call.AssertEndedBy("Caller");
+        call.AssertEnded("Caller", "caller-hung-up");
         await call.AssertReleasedAsync();
         await call.AssertNothingSentAsync();
     }

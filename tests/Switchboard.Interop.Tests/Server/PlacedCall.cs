@@ -42,7 +42,7 @@ public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int l
         await AssertOneLinkSentAsync(CallServerFixture.Mobile);
         Assert.True(KeyString == LandlineKeys, $"The server heard '{KeyString}', not '{LandlineKeys}'.\n{Report}");
         Assert.All(Keys, k => Assert.Equal(keySource, k.Source));
-        AssertEndedBy("App");
+        AssertEnded("App", "sms-sent");
         await AssertReleasedAsync();
     }
 
@@ -68,9 +68,16 @@ public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int l
         Assert.True(messages.Count == 0, $"Expected no message; Twilio got {string.Join("; ", messages.Select(m => $"{m["To"]}: {m["Body"]}"))}\n{Report}");
     }
 
-    /// <summary>Asserts that the server logged the end of the call by <paramref name="side"/> (<c>App</c> or <c>Caller</c>).</summary>
-    public void AssertEndedBy(string side) =>
-        Assert.True(ServerLog.Any(l => l.Contains("ended by " + side, StringComparison.Ordinal)), $"The server did not log the call as ended by {side}.\n{Report}");
+    /// <summary>
+    /// Asserts that the server logged the end of the call by <paramref name="side"/> (<c>App</c> or <c>Caller</c>), both where
+    /// the SIP call ended and where the app's run ended, with the app's <paramref name="outcome"/> (docs/apps/whatsapp-link.md).
+    /// </summary>
+    public void AssertEnded(string side, string outcome)
+    {
+        Assert.True(ServerLog.Any(l => l.Contains("ended by " + side, StringComparison.Ordinal)), $"The server did not log the SIP call as ended by {side}.\n{Report}");
+        Assert.True(ServerLog.Any(l => l.Contains($"Call ended: {outcome}, hung up by {side}", StringComparison.Ordinal)),
+            $"The server did not log the app's run as ended with {outcome}, hung up by {side}.\n{Report}");
+    }
 
     /// <summary>Asserts that the server holds no call and no RTP port any more (<c>GET /calls</c>).</summary>
     public async Task AssertReleasedAsync()
