@@ -15,14 +15,10 @@ public static class DtmfToneFile
     /// <summary>One part of the file: <paramref name="Key"/> held for <paramref name="Length"/>, or silence when the key is null.</summary>
     public sealed record Part(char? Key, TimeSpan Length);
 
-    /// <summary>The row and column frequencies of each key (ITU-T Q.23).</summary>
-    private static readonly Dictionary<char, (int Low, int High)> Frequencies = new()
-    {
-        ['1'] = (697, 1209), ['2'] = (697, 1336), ['3'] = (697, 1477),
-        ['4'] = (770, 1209), ['5'] = (770, 1336), ['6'] = (770, 1477),
-        ['7'] = (852, 1209), ['8'] = (852, 1336), ['9'] = (852, 1477),
-        ['*'] = (941, 1209), ['0'] = (941, 1336), ['#'] = (941, 1477),
-    };
+    /// <summary>The keypad's rows, each sounding one low frequency, and its columns, each one high frequency (ITU-T Q.23).</summary>
+    private static readonly string[] Rows = ["123", "456", "789", "*0#"];
+    private static readonly int[] RowHz = [697, 770, 852, 941];
+    private static readonly int[] ColumnHz = [1209, 1336, 1477];
 
     /// <summary>Silence, then each of <paramref name="keys"/> for <paramref name="tone"/> with <paramref name="gap"/> after it.</summary>
     public static IEnumerable<Part> Keys(TimeSpan leadingSilence, string keys, TimeSpan tone, TimeSpan gap) =>
@@ -50,7 +46,7 @@ public static class DtmfToneFile
         var seconds = part.Length.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
         // Both sines mixed to one channel at a quarter of full scale each (about -9 dBm0 per frequency, within what phones send).
         string[] effect = part.Key is { } key
-            ? ["synth", seconds, "sine", Hz(Frequencies[key].Low), "sine", Hz(Frequencies[key].High), "channels", "1", "vol", "0.5"]
+            ? ["synth", seconds, "sine", Hz(Low(key)), "sine", Hz(High(key)), "channels", "1", "vol", "0.5"]
             : ["trim", "0", seconds];
         var (exitCode, lines) = await ExternalProcess.RunAsync("sox",
             ["-n", "-r", "8000", "-c", "1", "-e", "a-law", "-t", "raw", piece, .. effect], InstalledBy, TimeSpan.FromSeconds(20));
@@ -59,6 +55,14 @@ public static class DtmfToneFile
             throw new InvalidOperationException($"sox failed ({exitCode}) writing {part}: {string.Join('\n', lines)}");
         }
     }
+
+    private static int Low(char key) => RowHz[Row(key)];
+
+    private static int High(char key) => ColumnHz[Rows[Row(key)].IndexOf(key, StringComparison.Ordinal)];
+
+    private static int Row(char key) => Array.FindIndex(Rows, r => r.Contains(key, StringComparison.Ordinal)) is >= 0 and var row
+        ? row
+        : throw new ArgumentException($"'{key}' is not a key of the 12-key pad.", nameof(key));
 
     private static string Hz(int frequency) => frequency.ToString(CultureInfo.InvariantCulture);
 }

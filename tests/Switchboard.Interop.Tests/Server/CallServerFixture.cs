@@ -27,7 +27,7 @@ public sealed class CallServerFixture : IAsyncLifetime
 
     private const int RtpRangeBase = 24000;
     private const int RtpPortsPerServer = 100;
-    private static int s_servers;
+    private static int _servers;
 
     /// <summary>This server's settings, data and scratch files, deleted in <see cref="DisposeAsync"/>.</summary>
     private readonly string _directory = Directory.CreateTempSubdirectory("switchboard-interop-").FullName;
@@ -139,7 +139,7 @@ public sealed class CallServerFixture : IAsyncLifetime
 
     private static (int, int) NextRtpRange()
     {
-        var first = RtpRangeBase + (Interlocked.Increment(ref s_servers) - 1) * RtpPortsPerServer;
+        var first = RtpRangeBase + (Interlocked.Increment(ref _servers) - 1) * RtpPortsPerServer;
         return (first, first + RtpPortsPerServer - 1);
     }
 }
