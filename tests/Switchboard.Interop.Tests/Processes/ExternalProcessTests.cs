@@ -43,6 +43,18 @@ public sealed class ExternalProcessTests
     }
 
     [Fact]
+    public async Task Stopping_sends_sigterm_so_the_program_can_shut_down_on_its_own()
+    {
+        await using var process = ExternalProcess.Start("sh", ["-c", "trap 'echo shutting down; exit 0' TERM; echo ready; while true; do sleep 0.05; done"], "Debian");
+        await process.WaitForLineAsync(l => l == "ready", TimeSpan.FromSeconds(5), "get ready");
+
+        await process.StopAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(process.HasExited);
+        Assert.Contains("shutting down", process.Lines);
+    }
+
+    [Fact]
     public async Task The_exit_code_comes_with_every_line_written_before_the_exit()
     {
         var (exitCode, lines) = await ExternalProcess.RunAsync("sh", ["-c", "for i in 1 2 3; do echo line $i; done; exit 7"], "Debian", TimeSpan.FromSeconds(10));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -80,19 +79,7 @@ public sealed partial class SwitchboardServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!Process.HasExited)
-        {
-            await ExternalProcess.RunAsync("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)], "coreutils", TimeSpan.FromSeconds(5));
-            try
-            {
-                await Process.WaitForExitAsync(TimeSpan.FromSeconds(15));
-            }
-            catch (TimeoutException)
-            {
-                // WaitForExitAsync killed it; the tests are over either way.
-            }
-        }
-
+        await Process.StopAsync(TimeSpan.FromSeconds(15));
         await Process.DisposeAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Switchboard.Testing.Processes;
 
@@ -51,13 +52,12 @@ public sealed class ExternalProcess : IAsyncDisposable
     /// not installed the error says which setup script installs it (<paramref name="installedBy"/>).
     /// </summary>
     public static ExternalProcess Start(string program, IEnumerable<string> arguments, string installedBy,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, bool redirectInput = false)
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? "",
         };
@@ -82,19 +82,11 @@ public sealed class ExternalProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="program"/> to its end and returns its exit code; throws <see cref="TimeoutException"/> (killing it) after <paramref name="limit"/>.</summary>
-    public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunAsync(string program, IEnumerable<string> arguments, string installedBy, TimeSpan limit,
-        string? workingDirectory = null)
+    public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunAsync(string program, IEnumerable<string> arguments, string installedBy, TimeSpan limit)
     {
-        await using var process = Start(program, arguments, installedBy, workingDirectory);
+        await using var process = Start(program, arguments, installedBy);
         var exitCode = await process.WaitForExitAsync(limit);
         return (exitCode, process.Lines);
-    }
-
-    /// <summary>Writes <paramref name="text"/> to the program's standard input (started with <c>redirectInput</c>).</summary>
-    public async Task WriteAsync(string text)
-    {
-        await _process.StandardInput.WriteAsync(text);
-        await _process.StandardInput.FlushAsync();
     }
 
     /// <summary>
@@ -158,6 +150,25 @@ public sealed class ExternalProcess : IAsyncDisposable
 
         await OutputClosedAsync();
         return _process.ExitCode;
+    }
+
+    /// <summary>Asks the program to stop (SIGTERM, as an operator or a service manager does) and kills it if it has not exited after <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        await RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], "coreutils", TimeSpan.FromSeconds(5));
+        try
+        {
+            await WaitForExitAsync(grace);
+        }
+        catch (TimeoutException)
+        {
+            // WaitForExitAsync killed it.
+        }
     }
 
     /// <summary>The last <paramref name="count"/> lines of output, for failure messages.</summary>
