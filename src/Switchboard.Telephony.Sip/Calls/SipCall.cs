@@ -32,6 +32,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
     private readonly RtpPromptPlayer _player;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _hangUp = new();
+    private readonly CancellationToken _hangUpToken;
     private readonly CancellationTokenRegistration _cancelled;
     private readonly Lock _lock = new();
     private SessionDescription? _answer;
@@ -58,9 +59,10 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         Caller = CallerHeaders.Read(invite.Request);
         Called = CallerHeaders.Called(invite.Request);
         Journal = new CallJournal(time);
+        _hangUpToken = _hangUp.Token;
         _offerAnswer = offerAnswer;
         _player = new RtpPromptPlayer(media, shared, () => Prompts, Journal, logger);
-        _input = new CallInput(time, _player, Journal, _hangUp.Token);
+        _input = new CallInput(time, _player, Journal, _hangUpToken);
         _cancelled = invite.Cancelled.UnsafeRegister(_ => OnInviteEnded(), null);
         _ = media.Closed.ContinueWith(_ => OnMediaClosed(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -84,7 +86,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
     public PromptScope Prompts { get; set; } = PromptScope.None;
 
     /// <inheritdoc/>
-    public CancellationToken HangUpToken => _hangUp.Token;
+    public CancellationToken HangUpToken => _hangUpToken;
 
     /// <inheritdoc/>
     public HangUpSide? EndedBy
@@ -193,7 +195,10 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async Task HangUpAsync(CancellationToken ct)
+    public Task HangUpAsync(CancellationToken ct) => HangUpAsync("the app hung up", ct);
+
+    /// <summary>Ends the call from this side (BYE, or 480 before the answer), with <paramref name="why"/> in the journal and the log.</summary>
+    public async Task HangUpAsync(string why, CancellationToken ct)
     {
         Dialog? dialog;
         bool respond;
@@ -209,9 +214,11 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
             _finalSent = true;
         }
 
-        End(HangUpSide.App, "the app hung up");
+        End(HangUpSide.App, why);
         if (dialog is not null)
         {
+            // No BYE before the ACK of the 2xx (RFC 3261 §15); without an ACK the core ends the dialog itself.
+            await _invite.Acknowledged.WaitAsync(ct);
             await _agent.HangUpAsync(dialog, ct);
         }
         else if (respond)
@@ -244,7 +251,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         var response = WithSdp(WithContact(_invite.CreateResponse(200)), description);
         lock (_lock)
         {
-            _hangUp.Token.ThrowIfCancellationRequested();
+            _hangUpToken.ThrowIfCancellationRequested();
             _finalSent = true;
         }
 
@@ -256,7 +263,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         catch (InvalidOperationException)
         {
             End(HangUpSide.Caller, "the caller hung up before the answer");
-            throw new OperationCanceledException(_hangUp.Token);
+            throw new OperationCanceledException(_hangUpToken);
         }
 
         bool ended;
@@ -270,7 +277,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         if (ended)
         {
             await _agent.HangUpAsync(dialog);
-            throw new OperationCanceledException(_hangUp.Token);
+            throw new OperationCanceledException(_hangUpToken);
         }
 
         if (!offered)
@@ -278,18 +285,18 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
             StartMedia(_audio!);
         }
 
-        var ack = await _invite.Acknowledged.WaitAsync(_hangUp.Token);
+        var ack = await _invite.Acknowledged.WaitAsync(_hangUpToken);
         if (ack is null)
         {
             End(HangUpSide.Caller, "the caller never acknowledged the answer (no ACK)");
-            throw new OperationCanceledException(_hangUp.Token);
+            throw new OperationCanceledException(_hangUpToken);
         }
 
         if (offered && !TakeAnswer(ack, out var problem))
         {
             End(HangUpSide.Caller, $"the caller's ACK carried no usable SDP answer: {problem}");
             await _agent.HangUpAsync(dialog);
-            throw new OperationCanceledException(_hangUp.Token);
+            throw new OperationCanceledException(_hangUpToken);
         }
 
         var audio = _audio!;
@@ -436,7 +443,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
 
     private void ThrowIfEnded(CancellationToken ct)
     {
-        _hangUp.Token.ThrowIfCancellationRequested();
+        _hangUpToken.ThrowIfCancellationRequested();
         ct.ThrowIfCancellationRequested();
     }
 

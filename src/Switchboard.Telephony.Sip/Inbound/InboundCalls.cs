@@ -115,7 +115,7 @@ public sealed partial class InboundCalls(SipRouter router, FlowHost host, CallMe
 
         var left = calls.Where(c => !c.Done.Task.IsCompleted).ToList();
         LogHangingUp(_logger, left.Count);
-        var hangUps = Task.WhenAll(left.Select(c => c.Call.HangUpAsync(cancellationToken)));
+        var hangUps = Task.WhenAll(left.Select(c => c.Call.HangUpAsync("the server is stopping", cancellationToken)));
         await EndsWithinAsync(Task.WhenAll(hangUps, ended), HangUpGrace, cancellationToken);
     }
 

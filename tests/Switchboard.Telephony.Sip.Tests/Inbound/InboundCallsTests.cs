@@ -66,6 +66,7 @@ public sealed class InboundCallsTests : IAsyncDisposable
         Assert.Equal("30", refused.Result.Response.Headers.Get("Retry-After"));
         Assert.Equal(DialogEndReason.RemoteBye, await first.Dialog.Ended.WaitAsync(Wait));
         Assert.Equal(HangUpSide.App, call.EndedBy);
+        Assert.Contains(call.Journal.Events, e => e is { Kind: CallEventKind.HangUp, Detail: "the server is stopping" });
         await server.AssertReleasedAsync(call);
     }
 
