@@ -1,6 +1,7 @@
 using Switchboard.Interop.Tests.Peers;
 using Switchboard.Interop.Tests.Server;
 using Switchboard.Testing;
+using Switchboard.Testing.Peers;
 
 namespace Switchboard.Interop.Tests.Calls;
 

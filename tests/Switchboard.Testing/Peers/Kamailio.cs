@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Switchboard.Testing;
 using Switchboard.Testing.Network;
 using Switchboard.Testing.Processes;
 
-namespace Switchboard.Interop.Tests.Peers;
+namespace Switchboard.Testing.Peers;
 
 /// <summary>
 /// A Kamailio proxy (Debian package kamailio) in the foreground on a free loopback UDP port, with a config of its own in a
@@ -14,8 +13,8 @@ namespace Switchboard.Interop.Tests.Peers;
 /// every request it relays. Disposing stops it.
 /// </summary>
 /// <remarks>
-/// tests/Switchboard.Sip.Tests has a Kamailio runner of the same shape for the SIP stack's own tests (branch sip-load); this
-/// one is built on <see cref="ExternalProcess"/> so the two can become one in Switchboard.Testing.
+/// Shared here so every test project can use one runner: tests/Switchboard.Sip.Tests/TestPeers/Kamailio.cs (with the same
+/// proxy config in its KamailioRouteSetTests) came first and can move over to this one.
 /// </remarks>
 public sealed class Kamailio : IAsyncDisposable
 {
