@@ -22,8 +22,8 @@ public sealed class CallServerFixture : IAsyncLifetime
     /// <summary>A Dutch mobile number: a caller from it gets the link at once; it is also the number the landline callers key in.</summary>
     public const string Mobile = "+31612345678";
 
-    /// <summary>The link the message must hold: wa.me with the business number's digits.</summary>
-    public const string WhatsAppLink = "https://wa.me/31205550100";
+    /// <summary>The message every call here must cause: the app's default template with the wa.me link to the business number and the default pre-filled text.</summary>
+    public const string ExpectedMessage = "Chat with us on WhatsApp: https://wa.me/31205550100?text=Hello%21";
 
     private const int RtpRangeBase = 24000;
     private const int RtpPortsPerServer = 100;
@@ -41,7 +41,7 @@ public sealed class CallServerFixture : IAsyncLifetime
     public TwilioApiServer Twilio => _twilio ?? throw new InvalidOperationException("The Twilio stand-in has not started.");
 
     /// <summary>This server's RTP ports (<c>Sip:RtpPorts</c>), apart from every other server's in this run.</summary>
-    public (int First, int Last) RtpPorts { get; } = NextRtpRange();
+    private readonly (int First, int Last) _rtpPorts = NextRtpRange();
 
     /// <summary>A scratch folder deleted with the fixture (tone files, peer configs).</summary>
     public string Scratch => Directory.CreateDirectory(Path.Combine(_directory, "scratch")).FullName;
@@ -56,7 +56,7 @@ public sealed class CallServerFixture : IAsyncLifetime
             ["Sip"] = new
             {
                 Listen = new[] { "udp:127.0.0.1:0", "tcp:127.0.0.1:0" },
-                RtpPorts = string.Create(CultureInfo.InvariantCulture, $"{RtpPorts.First}-{RtpPorts.Last}"),
+                RtpPorts = string.Create(CultureInfo.InvariantCulture, $"{_rtpPorts.First}-{_rtpPorts.Last}"),
                 RtpAddress = "127.0.0.1",
                 Routes = new[] { new { Match = BusinessNumber, App = "whatsapp-link" } },
             },
@@ -90,8 +90,7 @@ public sealed class CallServerFixture : IAsyncLifetime
 
     /// <summary>
     /// The messages that reached Twilio after the first <paramref name="mark"/>: waits up to 15 s for <paramref name="expected"/> of them,
-    /// then as long again as the dispatcher needs to send a stray duplicate (a second, ten poll intervals), so a count above
-    /// <paramref name="expected"/> shows.
+    /// then one second more (ten of the dispatcher's poll intervals), so that a message beyond <paramref name="expected"/> shows.
     /// </summary>
     public async Task<IReadOnlyList<TwilioApiRequest>> MessagesSinceAsync(int mark, int expected)
     {
