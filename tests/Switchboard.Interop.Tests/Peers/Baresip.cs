@@ -29,9 +29,6 @@ public sealed class Baresip : IAsyncDisposable
         _console = console;
     }
 
-    /// <summary>What baresip printed so far.</summary>
-    public IReadOnlyList<string> Lines => _process.Lines;
-
     /// <summary>The end of baresip's output, for failure messages.</summary>
     public string Tail() => _process.Tail(60);
 

@@ -14,6 +14,9 @@ public static class Sipp
 {
     private const string InstalledBy = "tests/setup/40-sipp.sh (Debian package sip-tester)";
 
+    /// <summary>The longest a call may take: SIPp then fails it (exit code 1), and is killed 10 s later if still running.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
     /// <summary>The outcome of one SIPp run: its exit code (0: the call followed the scenario), its output and message trace.</summary>
     public sealed record Result(int ExitCode, string Output, string Messages)
     {
@@ -21,15 +24,12 @@ public static class Sipp
         public override string ToString() => $"sipp exited {ExitCode}:\n{Output}\n--- messages (last part) ---\n{Messages}";
     }
 
-    /// <summary>One SIPp call.</summary>
+    /// <summary>One SIPp call to the business number (the Request-URI and To user).</summary>
     /// <param name="Scenario">The file name under Scenarios/.</param>
     /// <param name="Target">The server's SIP address (or a proxy's).</param>
     /// <param name="Caller">The user part of the From URI, e.g. <c>+31201234567</c>.</param>
     public sealed record Dial(string Scenario, IPEndPoint Target, string Caller)
     {
-        /// <summary>The number dialled: the Request-URI and To user.</summary>
-        public string Service { get; init; } = Server.CallServerFixture.BusinessNumber;
-
         /// <summary><c>u1</c> (UDP) or <c>t1</c> (TCP).</summary>
         public string Transport { get; init; } = "u1";
 
@@ -38,9 +38,6 @@ public static class Sipp
 
         /// <summary>Where SIPp runs, so scenario files can name media files relative to it; null: a scratch folder of its own.</summary>
         public string? WorkingDirectory { get; init; }
-
-        /// <summary>The longest the call may take before SIPp is killed.</summary>
-        public TimeSpan Limit { get; init; } = TimeSpan.FromSeconds(60);
     }
 
     /// <summary>Places <paramref name="call"/> and waits for SIPp to finish.</summary>
@@ -54,15 +51,15 @@ public static class Sipp
             "-sf", Path.Combine(AppContext.BaseDirectory, "Scenarios", call.Scenario),
             "-i", "127.0.0.1", "-mi", "127.0.0.1",
             "-p", Port(FreePorts.Udp()), "-mp", Port(mediaPort),
-            "-t", call.Transport, "-s", call.Service, "-m", "1",
+            "-t", call.Transport, "-s", Server.CallServerFixture.BusinessNumber, "-m", "1",
             "-key", "caller", call.Caller,
             "-key", "sdp_media_port", Port(call.SdpMediaPort ?? mediaPort),
-            "-nostdin", "-timeout", Port((int)call.Limit.TotalSeconds), "-timeout_error",
+            "-nostdin", "-timeout", Port((int)Limit.TotalSeconds), "-timeout_error",
             "-trace_msg", "-message_file", messages,
             call.Target.ToString(),
         };
         await using var process = ExternalProcess.Start("sipp", arguments, InstalledBy, call.WorkingDirectory ?? scratch.Path);
-        var exitCode = await process.WaitForExitAsync(call.Limit + TimeSpan.FromSeconds(10));
+        var exitCode = await process.WaitForExitAsync(Limit + TimeSpan.FromSeconds(10));
         var trace = File.Exists(messages) ? await File.ReadAllTextAsync(messages) : "(no message trace)";
         return new Result(exitCode, process.Tail(30), trace.Length > 6000 ? trace[^6000..] : trace);
     }

@@ -11,29 +11,25 @@ namespace Switchboard.Interop.Tests.Server;
 /// </summary>
 public sealed partial class SwitchboardServer : IAsyncDisposable
 {
+    private const string SipListening = "SIP listening on ";
+    private const string HttpListening = "HTTP listening on ";
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    private readonly ExternalProcess _process;
     private readonly HttpClient _http;
 
     private SwitchboardServer(ExternalProcess process, IReadOnlyList<(string Transport, IPEndPoint EndPoint)> sip, Uri http)
     {
-        Process = process;
+        _process = process;
         SipUdp = sip.First(s => s.Transport == "udp").EndPoint;
         SipTcp = sip.First(s => s.Transport == "tcp").EndPoint;
-        HttpBase = http;
         _http = new HttpClient { BaseAddress = http, Timeout = TimeSpan.FromSeconds(10) };
     }
-
-    /// <summary>The server process and its log.</summary>
-    public ExternalProcess Process { get; }
 
     /// <summary>Where SIP listens over UDP.</summary>
     public IPEndPoint SipUdp { get; }
 
     /// <summary>Where SIP listens over TCP.</summary>
     public IPEndPoint SipTcp { get; }
-
-    /// <summary>The HTTP listener's address.</summary>
-    public Uri HttpBase { get; }
 
     /// <summary>Starts the server on <paramref name="configFile"/> and waits until it says where SIP and HTTP listen.</summary>
     public static async Task<SwitchboardServer> StartAsync(string configFile, IReadOnlyDictionary<string, string> environment)
@@ -63,7 +59,7 @@ public sealed partial class SwitchboardServer : IAsyncDisposable
         await _http.GetFromJsonAsync<ActiveCalls>("calls") ?? throw new InvalidOperationException("GET /calls answered null.");
 
     /// <summary>The server's log so far.</summary>
-    public IReadOnlyList<string> Log => Process.Lines;
+    public IReadOnlyList<string> Log => _process.Lines;
 
     /// <summary>The log lines written after the first <paramref name="mark"/> (a count of <see cref="Log"/> taken earlier).</summary>
     public IReadOnlyList<string> LogSince(int mark) => [.. Log.Skip(mark)];
@@ -72,19 +68,13 @@ public sealed partial class SwitchboardServer : IAsyncDisposable
     public IReadOnlyList<(char Key, string Source)> KeysSince(int mark) =>
         [.. LogSince(mark).Select(l => KeyLine().Match(l)).Where(m => m.Success).Select(m => (m.Groups[1].Value[0], m.Groups[2].Value))];
 
-    /// <summary>The end of the server's log, for failure messages.</summary>
-    public string Tail(int lines = 60) => Process.Tail(lines);
-
     /// <summary>Stops the server the way an operator does (SIGTERM), and kills it if it does not stop in time.</summary>
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await Process.StopAsync(TimeSpan.FromSeconds(15));
-        await Process.DisposeAsync();
+        await _process.StopAsync(TimeSpan.FromSeconds(15));
+        await _process.DisposeAsync();
     }
-
-    private const string SipListening = "SIP listening on ";
-    private const string HttpListening = "HTTP listening on ";
 
     private static (string Transport, IPEndPoint EndPoint) ParseSipAddress(string text)
     {
