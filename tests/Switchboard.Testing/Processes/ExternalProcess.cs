@@ -29,9 +29,6 @@ public sealed class ExternalProcess : IAsyncDisposable
     /// <summary>The program's name as started, for messages.</summary>
     public string Name => Path.GetFileName(_process.StartInfo.FileName);
 
-    /// <summary>The operating system's process id.</summary>
-    public int Id => _process.Id;
-
     /// <summary>True once the program has exited.</summary>
     public bool HasExited => _process.HasExited;
 
