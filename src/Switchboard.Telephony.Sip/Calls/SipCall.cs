@@ -127,6 +127,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
             offer = parsed.Description;
         }
 
+        var address = shared.AddressFor(invite.Source);
         RtpSession media;
         try
         {
@@ -139,7 +140,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
             return null;
         }
 
-        var offerAnswer = new OfferAnswerSession(shared.OfferAnswer, shared.AddressFor(invite.Source), (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
+        var offerAnswer = new OfferAnswerSession(shared.OfferAnswer, address, (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
         OfferAnswerResult? answered = null;
         if (offer is not null)
         {
@@ -174,7 +175,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         Task answering;
         lock (_lock)
         {
-            answering = _answering ??= AnswerCoreAsync();
+            answering = _answering ??= Task.Run(AnswerCoreAsync, CancellationToken.None);
         }
 
         return answering.WaitAsync(ct);
@@ -332,16 +333,18 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
     private async Task EnsureMediaAsync(CancellationToken ct)
     {
         ThrowIfEnded(ct);
-        bool early;
+        bool early, first;
         lock (_lock)
         {
             early = _answering is null && _route.EarlyMedia && _answer is not null;
-            if (early && !_earlyMedia)
-            {
-                _earlyMedia = true;
-                _invite.Respond(WithSdp(WithContact(_invite.CreateResponse(183)), _answer!));
-                Journal.Add(CallEventKind.Answered, "early media: 183 Session Progress, prompts play before the answer");
-            }
+            first = early && !_earlyMedia;
+            _earlyMedia |= early;
+        }
+
+        if (first)
+        {
+            _invite.Respond(WithSdp(WithContact(_invite.CreateResponse(183)), _answer!));
+            Journal.Add(CallEventKind.Answered, "early media: 183 Session Progress, prompts play before the answer");
         }
 
         if (early)
