@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Transports;
 using Switchboard.Sip.UserAgent;
@@ -10,8 +11,8 @@ await using var agent = SipUserAgent.Start(new SipUserAgentOptions { Listen = [l
 handler.Contact = $"<{agent.ContactFor(agent.Transports[0], "uas")}>";
 
 using var stop = new CancellationTokenSource();
-using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
-using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 Console.WriteLine($"listening on {listen.Protocol.ToString().ToLowerInvariant()}:{agent.Transports[0].LocalEndPoint}");
 
 try

@@ -109,7 +109,7 @@ for rate in $RATES; do
     echo "At $rate cps SIPp exited $rc; its failure counters and first errors:"
     awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i }
       END { for (i = 1; i <= NF; i++) if (h[i] ~ /^Failed.*\(C\)$/ && $i != 0) print "    " h[i] " " $i }' "$work/run.csv"
-    grep -v 'Maximum number of open sockets' "$work/errors.log" | head -5 | sed 's/^/    /'
+    awk '!/Maximum number of open sockets/ && shown++ < 5 { print "    " $0 }' "$work/errors.log"
     [ "$KEEP_GOING" = 1 ] || break
   else
     best=$rate
