@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Sip.Messages;
@@ -125,13 +126,11 @@ public sealed class KnownHeaders
         kind is HeaderKind.CallId or HeaderKind.CSeq or HeaderKind.From or HeaderKind.To or HeaderKind.MaxForwards
             or HeaderKind.ContentLength or HeaderKind.ContentType or HeaderKind.Expires;
 
-    private KnownHeaders Checked()
-    {
-        if (Volatile.Read(ref _checked) != 0)
-        {
-            return this;
-        }
+    private KnownHeaders Checked() => Volatile.Read(ref _checked) != 0 ? this : Check();
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private KnownHeaders Check()
+    {
         using var buffer = new ValueBuffer(stackalloc char[FieldValue.StackLimit]);
         string? error = null;
         var present = 0;
@@ -195,13 +194,11 @@ public sealed class KnownHeaders
         }
     }
 
-    private KnownHeaders Typed(HeaderKind kind)
-    {
-        if ((Volatile.Read(ref _typed) & Bit(kind)) != 0)
-        {
-            return this;
-        }
+    private KnownHeaders Typed(HeaderKind kind) => (Volatile.Read(ref _typed) & Bit(kind)) != 0 ? this : Type(kind);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private KnownHeaders Type(HeaderKind kind)
+    {
         using var buffer = new ValueBuffer(stackalloc char[FieldValue.StackLimit]);
         switch (kind)
         {

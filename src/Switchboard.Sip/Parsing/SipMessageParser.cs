@@ -289,13 +289,13 @@ public static class SipMessageParser
         }
 
         var nameBytes = field[..colon].TrimEnd(" \t"u8);
-        if (nameBytes.IsEmpty || nameBytes.ContainsAnyExcept(SipGrammar.TokenBytes))
+        var name = WireNames.Get(nameBytes, out var kind, out var isToken);
+        if (!isToken && (nameBytes.IsEmpty || nameBytes.ContainsAnyExcept(SipGrammar.TokenBytes)))
         {
-            error = $"'{AddressUri.Shorten(WireNames.Get(nameBytes, out _))}' is not a header name";
+            error = $"'{AddressUri.Shorten(name)}' is not a header name";
             return false;
         }
 
-        var name = WireNames.Get(nameBytes, out var kind);
         header = new SipHeader(name, raw, colon + 1, kind);
         return true;
     }
@@ -343,6 +343,6 @@ public static class SipMessageParser
     {
         var space = line.IndexOf((byte)' ');
         var token = space < 0 ? line : line[..space];
-        return token.IsEmpty || token.ContainsAnyExcept(SipGrammar.TokenBytes) ? null : WireNames.Get(token, out _);
+        return token.IsEmpty || token.ContainsAnyExcept(SipGrammar.TokenBytes) ? null : WireNames.Get(token, out _, out _);
     }
 }

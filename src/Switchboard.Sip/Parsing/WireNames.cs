@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Switchboard.Sip.Messages;
 
@@ -7,7 +6,9 @@ namespace Switchboard.Sip.Parsing;
 /// <summary>Header names, methods and tokens met on almost every message, kept as shared strings so reading them allocates nothing.</summary>
 internal static class WireNames
 {
-    private static readonly Dictionary<string, HeaderKind> Shared = Build(
+    private const int MaxLength = 32;
+
+    private static readonly Entry[]?[] Shared = Build(
         HeaderNames.Accept, HeaderNames.Allow, HeaderNames.Authorization, HeaderNames.CallId, "Call-Id", HeaderNames.Contact,
         HeaderNames.ContentEncoding, HeaderNames.ContentLength, HeaderNames.ContentType, HeaderNames.CSeq, HeaderNames.Event,
         HeaderNames.Expires, HeaderNames.From, HeaderNames.MaxForwards, HeaderNames.ProxyAuthenticate, HeaderNames.ProxyAuthorization,
@@ -24,75 +25,63 @@ internal static class WireNames
         "rport", "received", "maddr", "ttl", "lr", "transport", "user", "phone", "expires", "q", "replaces", "timer", "100rel", "path",
         "norefersub", "udp", "tcp", "tls");
 
-    private static readonly Dictionary<string, HeaderKind>.AlternateLookup<ReadOnlySpan<char>> ByChars = Shared.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly Dictionary<string, HeaderKind>.AlternateLookup<ReadOnlySpan<byte>> ByBytes = Shared.GetAlternateLookup<ReadOnlySpan<byte>>();
-
-    /// <summary>The ASCII text of <paramref name="bytes"/>: a shared string when it is a common name (exact case), else a new one; and, for a header name, which typed header it is.</summary>
-    public static string Get(ReadOnlySpan<byte> bytes, out HeaderKind kind)
+    /// <summary>
+    /// The ASCII text of <paramref name="bytes"/>: a shared string when it is a common name in its exact case, else a
+    /// new one; for a header name, which typed header it is; <paramref name="isToken"/> when it is a shared token (so need not be checked).
+    /// </summary>
+    public static string Get(ReadOnlySpan<byte> bytes, out HeaderKind kind, out bool isToken)
     {
-        if (ByBytes.TryGetValue(bytes, out var shared, out kind))
+        if (Bucket(bytes.Length, bytes.IsEmpty ? 0 : bytes[0]) is { } entries)
         {
-            return shared;
+            foreach (var entry in entries)
+            {
+                if (Ascii.Equals(bytes, entry.Text))
+                {
+                    kind = entry.Kind;
+                    isToken = entry.IsToken;
+                    return entry.Text;
+                }
+            }
         }
 
+        isToken = false;
         var name = Encoding.ASCII.GetString(bytes);
         kind = KnownHeaders.KindOf(name);
         return name;
     }
 
     /// <summary>The shared string equal to <paramref name="text"/>, or null when it is not a common name.</summary>
-    public static string? Find(ReadOnlySpan<char> text) => ByChars.TryGetValue(text, out var shared, out _) ? shared : null;
-
-    private static Dictionary<string, HeaderKind> Build(params string[] names)
+    public static string? Find(ReadOnlySpan<char> text)
     {
-        var table = new Dictionary<string, HeaderKind>(new AsciiComparer());
+        if (Bucket(text.Length, text.IsEmpty ? 0 : text[0]) is { } entries)
+        {
+            foreach (var entry in entries)
+            {
+                if (text.SequenceEqual(entry.Text))
+                {
+                    return entry.Text;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The names of one length and first character, or null; longer or non-ASCII names are never shared.</summary>
+    private static Entry[]? Bucket(int length, int first) => length < MaxLength && first < 128 ? Shared[(length << 7) | first] : null;
+
+    private static Entry[]?[] Build(params string[] names)
+    {
+        var table = new Entry[]?[MaxLength << 7];
         foreach (var name in names)
         {
-            table[name] = KnownHeaders.KindOf(name);
+            var index = (name.Length << 7) | name[0];
+            table[index] = [.. table[index] ?? [], new Entry(name, KnownHeaders.KindOf(name), SipGrammar.IsToken(name))];
         }
 
         return table;
     }
 
-    /// <summary>Ordinal comparison of ASCII keys that also looks up by chars or by bytes, so no text is converted to find a name.</summary>
-    private sealed class AsciiComparer :
-        IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>, IAlternateEqualityComparer<ReadOnlySpan<byte>, string>
-    {
-        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
-
-        public int GetHashCode([DisallowNull] string obj) => Hash(obj.AsSpan());
-
-        public bool Equals(ReadOnlySpan<char> alternate, string other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<char> alternate) => Hash(alternate);
-
-        public string Create(ReadOnlySpan<char> alternate) => alternate.ToString();
-
-        public bool Equals(ReadOnlySpan<byte> alternate, string other) => alternate.Length == other.Length && Ascii.Equals(alternate, other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate)
-        {
-            var hash = 2166136261;
-            foreach (var b in alternate)
-            {
-                hash = (hash ^ b) * 16777619;
-            }
-
-            return (int)hash;
-        }
-
-        public string Create(ReadOnlySpan<byte> alternate) => Encoding.ASCII.GetString(alternate);
-
-        private static int Hash(ReadOnlySpan<char> text)
-        {
-            var hash = 2166136261;
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * 16777619;
-            }
-
-            return (int)hash;
-        }
-    }
+    /// <summary>A shared name, the typed header it names if any, and whether it is a token.</summary>
+    private sealed record Entry(string Text, HeaderKind Kind, bool IsToken);
 }
