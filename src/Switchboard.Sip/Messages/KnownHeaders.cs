@@ -200,198 +200,107 @@ public sealed class KnownHeaders
     private KnownHeaders Type(HeaderKind kind)
     {
         using var buffer = new ValueBuffer(stackalloc char[FieldValue.StackLimit]);
+        var vias = kind == HeaderKind.Via ? new List<Via>() : null;
+        var addresses = kind is HeaderKind.Contact or HeaderKind.RecordRoute or HeaderKind.Route ? new List<NameAddr>() : null;
+        var tokens = kind is HeaderKind.Require or HeaderKind.Supported ? new List<string>() : null;
+        List<MediaType>? accept = null;
+        NameAddr? address = null;
+        CSeq? cseq = null;
+        var topHops = 0;
+        foreach (var header in _headers)
+        {
+            if (header.Kind != kind)
+            {
+                continue;
+            }
+
+            if (kind == HeaderKind.CallId)
+            {
+                _callId = header.Value;
+                continue;
+            }
+
+            var value = buffer.Read(header);
+            switch (kind)
+            {
+                case HeaderKind.Via:
+                    Via.TryParseList(value, vias, out _, out _);
+                    topHops = topHops == 0 ? vias!.Count : topHops;
+                    break;
+                case HeaderKind.From or HeaderKind.To:
+                    NameAddr.TryParse(value, build: true, out address, out _);
+                    break;
+                case HeaderKind.CSeq:
+                    Messages.CSeq.TryParse(value, build: true, out cseq, out _);
+                    break;
+                case HeaderKind.MaxForwards:
+                    _maxForwards = TryReadMaxForwards(value, out var hops, out _) ? hops : _maxForwards;
+                    break;
+                case HeaderKind.Expires:
+                    _expires = TryReadExpires(value, out var seconds, out _) ? seconds : _expires;
+                    break;
+                case HeaderKind.Contact when value.SequenceEqual("*"):
+                    _wildcardContact = true;
+                    break;
+                case HeaderKind.Contact or HeaderKind.RecordRoute or HeaderKind.Route:
+                    NameAddr.TryParseList(value, addresses, out _);
+                    break;
+                case HeaderKind.ContentType:
+                    var types = new List<MediaType>(1);
+                    var error = string.Empty;
+                    _contentType = IsSingleMediaType(MediaType.TryParseList(value, types, out error, out var count), count, ref error) ? types[0] : _contentType;
+                    break;
+                case HeaderKind.Accept:
+                    accept ??= [];
+                    MediaType.TryParseList(value, accept, out _, out _);
+                    break;
+                case HeaderKind.Require or HeaderKind.Supported:
+                    TryReadTokens(value, tokens, out _);
+                    break;
+            }
+        }
+
+        Publish(kind, vias, topHops, address, cseq, addresses, accept, tokens);
+        Interlocked.Or(ref _typed, Bit(kind));
+        return this;
+    }
+
+    private void Publish(HeaderKind kind, List<Via>? vias, int topHops, NameAddr? address, CSeq? cseq, List<NameAddr>? addresses, List<MediaType>? accept, List<string>? tokens)
+    {
         switch (kind)
         {
             case HeaderKind.Via:
-                var vias = new List<Via>();
-                var topHops = -1;
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    Via.TryParseList(buffer.Read(header), vias, out _, out _);
-                    topHops = topHops < 0 ? vias.Count : topHops;
-                }
-
-                _topViaHops = Math.Max(topHops, 0);
+                _topViaHops = topHops;
                 _vias = vias;
                 break;
-            case HeaderKind.From or HeaderKind.To:
-                NameAddr? address = null;
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    NameAddr.TryParse(buffer.Read(header), build: true, out address, out _);
-                }
-
-                if (kind == HeaderKind.From)
-                {
-                    _from = address;
-                }
-                else
-                {
-                    _to = address;
-                }
-
+            case HeaderKind.From:
+                _from = address;
                 break;
-            case HeaderKind.CallId:
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    _callId = header.Value;
-                }
-
+            case HeaderKind.To:
+                _to = address;
                 break;
             case HeaderKind.CSeq:
-                CSeq? cseq = null;
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    Messages.CSeq.TryParse(buffer.Read(header), build: true, out cseq, out _);
-                }
-
                 _cseq = cseq;
                 break;
-            case HeaderKind.MaxForwards:
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    _maxForwards = TryReadMaxForwards(buffer.Read(header), out var hops, out _) ? hops : _maxForwards;
-                }
-
-                break;
-            case HeaderKind.Expires:
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    _expires = TryReadExpires(buffer.Read(header), out var seconds, out _) ? seconds : _expires;
-                }
-
-                break;
             case HeaderKind.Contact:
-                var contacts = new List<NameAddr>();
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    var value = buffer.Read(header);
-                    if (value.SequenceEqual("*"))
-                    {
-                        _wildcardContact = true;
-                        continue;
-                    }
-
-                    NameAddr.TryParseList(value, contacts, out _);
-                }
-
-                _contacts = contacts;
+                _contacts = addresses;
                 break;
-            case HeaderKind.RecordRoute or HeaderKind.Route:
-                var addresses = new List<NameAddr>();
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    NameAddr.TryParseList(buffer.Read(header), addresses, out _);
-                }
-
-                if (kind == HeaderKind.Route)
-                {
-                    _routes = addresses;
-                }
-                else
-                {
-                    _recordRoutes = addresses;
-                }
-
+            case HeaderKind.RecordRoute:
+                _recordRoutes = addresses;
                 break;
-            case HeaderKind.ContentType:
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    var types = new List<MediaType>(1);
-                    var error = string.Empty;
-                    if (IsSingleMediaType(MediaType.TryParseList(buffer.Read(header), types, out error, out var count), count, ref error))
-                    {
-                        _contentType = types[0];
-                    }
-                }
-
+            case HeaderKind.Route:
+                _routes = addresses;
                 break;
             case HeaderKind.Accept:
-                List<MediaType>? accept = null;
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    accept ??= [];
-                    MediaType.TryParseList(buffer.Read(header), accept, out _, out _);
-                }
-
                 _accept = accept;
                 break;
-            case HeaderKind.Require or HeaderKind.Supported:
-                var tokens = new List<string>();
-                foreach (var header in _headers)
-                {
-                    if (header.Kind != kind)
-                    {
-                        continue;
-                    }
-
-                    TryReadTokens(buffer.Read(header), tokens, out _);
-                }
-
-                if (kind == HeaderKind.Require)
-                {
-                    _require = tokens;
-                }
-                else
-                {
-                    _supported = tokens;
-                }
-
+            case HeaderKind.Require:
+                _require = tokens;
+                break;
+            case HeaderKind.Supported:
+                _supported = tokens;
                 break;
         }
-
-        Interlocked.Or(ref _typed, Bit(kind));
-        return this;
     }
 
     private static bool IsCallId(ReadOnlySpan<char> value, out string error)
