@@ -34,6 +34,9 @@ public enum CallEventKind
     /// <summary>A call-control request and its result.</summary>
     Control,
 
+    /// <summary>A recording started or ended, and what it stored.</summary>
+    Recording,
+
     /// <summary>The call ended.</summary>
     HangUp,
 }

@@ -43,6 +43,12 @@ public interface ICall
     /// <summary>Plays the request's prompt and collects keypad digits by its rules.</summary>
     Task<DigitsResult> CollectDigitsAsync(DigitsRequest request, CancellationToken ct);
 
+    /// <summary>
+    /// Records what the caller says into a WAV file (after a beep when asked) until the request's maximum length, silence
+    /// after speech, or a finish key. A hang-up cancels it like every operation; the audio recorded until then is kept in the file.
+    /// </summary>
+    Task<RecordingResult> RecordAsync(RecordingRequest request, CancellationToken ct);
+
     /// <summary>Ends the call from our side.</summary>
     Task HangUpAsync(CancellationToken ct);
 

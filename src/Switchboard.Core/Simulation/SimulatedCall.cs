@@ -103,6 +103,30 @@ public sealed class SimulatedCall : ICall, IDisposable
     public Task<DigitsResult> CollectDigitsAsync(DigitsRequest request, CancellationToken ct) =>
         Park(_input.CollectAsync(request, ct));
 
+    /// <summary>
+    /// Records in virtual time. The simulated caller says nothing and no audio exists, so no file is written (the result's
+    /// path is null): the recording lasts until a finish key from the key script (the script's next group is pressed while
+    /// it runs, as for a digit wait) or the maximum length; it never ends on silence. Keys typed before it are dropped, and
+    /// other keys during it are ignored.
+    /// </summary>
+    public async Task<RecordingResult> RecordAsync(RecordingRequest request, CancellationToken ct)
+    {
+        request.Validate();
+        ThrowIfEnded(ct);
+        Journal.Add(CallEventKind.Recording, request.Beep ? $"beep, then recording {request.Name}" : $"recording {request.Name}");
+        var started = _time.GetUtcNow();
+        var wait = await Park(_input.CollectAsync(request.FinishKeyWait() with
+        {
+            FirstDigitTimeout = request.MaxLength,
+            TotalTimeout = request.MaxLength,
+        }, ct));
+        var result = wait.Digits.Length == 1
+            ? new RecordingResult(null, _time.GetUtcNow() - started, RecordingStop.FinishKey, wait.Digits[0])
+            : new RecordingResult(null, request.MaxLength, RecordingStop.MaxLength);
+        Journal.Add(CallEventKind.Recording, $"{result.StoppedBy} after {result.Duration.TotalSeconds:0.0} s (the simulator stores no audio)");
+        return result;
+    }
+
     /// <inheritdoc/>
     public Task HangUpAsync(CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Switchboard.Sip.Messages;
-using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Sip.Auth;
 
@@ -15,40 +14,7 @@ public sealed record DigestChallenge(string Realm, string Nonce, string Algorith
     public static bool TryParse(string value, out DigestChallenge? challenge)
     {
         challenge = null;
-        var reader = new HeaderReader(value);
-        reader.SkipWhitespace();
-        if (!reader.ReadToken().Equals("Digest", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        do
-        {
-            reader.SkipWhitespace();
-            var name = reader.ReadToken().ToString();
-            if (name.Length == 0 || !reader.TrySeparator('='))
-            {
-                return false;
-            }
-
-            if (reader.Peek() == '"')
-            {
-                if (!reader.TryReadQuotedString(out var quoted))
-                {
-                    return false;
-                }
-
-                fields[name] = quoted;
-            }
-            else
-            {
-                fields[name] = reader.ReadWhile(static c => SipGrammar.IsTokenChar(c) || c is '/' or '=' or ':').ToString();
-            }
-        }
-        while (reader.TrySeparator(','));
-
-        if (!fields.TryGetValue("realm", out var realm) || !fields.TryGetValue("nonce", out var nonce))
+        if (DigestFields.Read(value) is not { } fields || !fields.TryGetValue("realm", out var realm) || !fields.TryGetValue("nonce", out var nonce))
         {
             return false;
         }

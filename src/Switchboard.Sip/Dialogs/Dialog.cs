@@ -1,4 +1,5 @@
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transports;
 
 namespace Switchboard.Sip.Dialogs;
@@ -62,6 +63,15 @@ public sealed class Dialog
     /// <summary>True once the dialog has ended.</summary>
     public bool IsEnded => _ended.Task.IsCompleted;
 
+    /// <summary>True when this side placed the call (sent the INVITE, so it owns the Call-ID), which sets its 491 retry wait (§14.1).</summary>
+    public bool IsCaller { get; private init; }
+
+    /// <summary>The last re-INVITE this side sent in the dialog; while it has no final response, one from the peer gets 491.</summary>
+    internal ClientTransaction? LocalInvite { get; set; }
+
+    /// <summary>The last re-INVITE the peer sent in the dialog; while it is unanswered, another one gets 500 with Retry-After (§14.2).</summary>
+    internal ServerTransaction? RemoteInvite { get; set; }
+
     /// <summary>The last ACK this side sent for a 2xx, and where, so a retransmitted 2xx is acknowledged again.</summary>
     internal (SipRequest Ack, SipDestination Destination)? LastAck { get; set; }
 
@@ -95,7 +105,10 @@ public sealed class Dialog
             invite.From,
             response.To,
             response.Known.Contacts.FirstOrDefault()?.Uri ?? invite.RequestUri,
-            routes);
+            routes)
+        {
+            IsCaller = true,
+        };
         dialog.LocalSequence = invite.CSeq!.Number;
         return dialog;
     }

@@ -23,10 +23,13 @@ public static class HeaderNames
     public const string RecordRoute = "Record-Route";
     public const string ReferTo = "Refer-To";
     public const string ReferredBy = "Referred-By";
+    public const string ReferSub = "Refer-Sub";
     public const string Require = "Require";
+    public const string RetryAfter = "Retry-After";
     public const string Route = "Route";
     public const string Server = "Server";
     public const string Subject = "Subject";
+    public const string SubscriptionState = "Subscription-State";
     public const string Supported = "Supported";
     public const string To = "To";
     public const string Unsupported = "Unsupported";

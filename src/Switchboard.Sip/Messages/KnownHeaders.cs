@@ -26,7 +26,6 @@ public sealed class KnownHeaders
     private string? _error;
     private int _present;
     private List<Via>? _vias;
-    private int _topViaHops;
     private NameAddr? _from;
     private NameAddr? _to;
     private string? _callId;
@@ -92,9 +91,6 @@ public sealed class KnownHeaders
     /// <summary>The first problem met, or null when every known header is well formed.</summary>
     public string? Error => Checked()._error;
 
-    /// <summary>How many hops the first Via header line holds (the line a top-Via replacement rewrites).</summary>
-    internal int TopViaHops => Typed(HeaderKind.Via)._topViaHops;
-
     /// <summary>The typed view of <paramref name="headers"/>; never throws.</summary>
     public static KnownHeaders Parse(HeaderList headers) => new(headers);
 
@@ -112,9 +108,6 @@ public sealed class KnownHeaders
 
         return true;
     }
-
-    /// <summary>Puts <paramref name="top"/> in place of the first hop, after the first Via line was rewritten to hold it.</summary>
-    internal void ReplaceTopVia(Via top) => Vias[0] = top;
 
     /// <summary>Which typed header <paramref name="name"/> is (compact forms and case ignored).</summary>
     internal static HeaderKind KindOf(string name) => Kinds.TryGetValue(HeaderNames.Expand(name), out var kind) ? kind : HeaderKind.Other;
@@ -206,7 +199,6 @@ public sealed class KnownHeaders
         List<MediaType>? accept = null;
         NameAddr? address = null;
         CSeq? cseq = null;
-        var topHops = 0;
         foreach (var header in _headers)
         {
             if (header.Kind != kind)
@@ -225,7 +217,6 @@ public sealed class KnownHeaders
             {
                 case HeaderKind.Via:
                     Via.TryParseList(value, vias, out _, out _);
-                    topHops = topHops == 0 ? vias!.Count : topHops;
                     break;
                 case HeaderKind.From or HeaderKind.To:
                     NameAddr.TryParse(value, build: true, out address, out _);
@@ -260,17 +251,16 @@ public sealed class KnownHeaders
             }
         }
 
-        Publish(kind, vias, topHops, address, cseq, addresses, accept, tokens);
+        Publish(kind, vias, address, cseq, addresses, accept, tokens);
         Interlocked.Or(ref _typed, Bit(kind));
         return this;
     }
 
-    private void Publish(HeaderKind kind, List<Via>? vias, int topHops, NameAddr? address, CSeq? cseq, List<NameAddr>? addresses, List<MediaType>? accept, List<string>? tokens)
+    private void Publish(HeaderKind kind, List<Via>? vias, NameAddr? address, CSeq? cseq, List<NameAddr>? addresses, List<MediaType>? accept, List<string>? tokens)
     {
         switch (kind)
         {
             case HeaderKind.Via:
-                _topViaHops = topHops;
                 _vias = vias;
                 break;
             case HeaderKind.From:

@@ -59,7 +59,7 @@ public abstract class SipMessage
     /// <summary>
     /// Replaces the top Via hop with <paramref name="top"/> (for instance <see cref="TopVia"/> after setting <c>received</c>
     /// and <c>rport</c>, RFC 3581) by rewriting the first Via line, and keeps the typed view of every other header, so
-    /// nothing is parsed twice. The line's other hops are written back as they were parsed.
+    /// nothing is parsed twice. The line's other hops are written back as they were received.
     /// </summary>
     /// <exception cref="InvalidOperationException">The message has no Via, or its known headers are malformed.</exception>
     public void ReplaceTopVia(Via top)
@@ -76,12 +76,32 @@ public abstract class SipMessage
             throw new InvalidOperationException(index < 0 ? "the message has no Via header" : $"the message's headers are malformed: {known.Error}");
         }
 
-        var hops = known.Vias;
-        var line = new Via[known.TopViaHops];
-        line[0] = top;
-        hops.CopyTo(1, line, 1, line.Length - 1);
-        Headers.Replace(index, new SipHeader(Headers[index].Name, string.Join(", ", (IEnumerable<Via>)line)));
-        known.ReplaceTopVia(top);
+        var line = Headers[index];
+        var rest = FirstHopEnd(line.Value);
+        Headers.Replace(index, new SipHeader(line.Name, rest < 0 ? top.ToString() : $"{top}, {line.Value.AsSpan(rest + 1).TrimStart()}"));
+        known.Vias[0] = top;
         _knownVersion = Headers.Version;
+    }
+
+    /// <summary>Where the first hop of a Via line ends: its first comma outside a quoted string, or -1 when it holds one hop.</summary>
+    private static int FirstHopEnd(string value)
+    {
+        var quoted = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            switch (value[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case ',' when !quoted:
+                    return i;
+            }
+        }
+
+        return -1;
     }
 }

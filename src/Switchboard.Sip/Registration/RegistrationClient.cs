@@ -136,7 +136,7 @@ public sealed partial class RegistrationClient(SipUserAgent agent, RegistrationO
         return request;
     }
 
-    private SipUri ContactUri() => agent.ContactFor(agent.Transactions.Transport.TransportFor(options.Destination), options.AddressOfRecord.User);
+    private SipUri ContactUri() => agent.ContactFor(options.Destination, options.ContactUser ?? options.AddressOfRecord.User);
 
     /// <summary>The lifetime granted: our Contact's expires parameter in the 200, else its Expires header, else what was asked.</summary>
     private TimeSpan GrantedBy(SipResponse response, TimeSpan asked)

@@ -13,6 +13,9 @@ public sealed record RegistrationOptions(SipUri Registrar, SipUri AddressOfRecor
     /// <summary>Credentials for a Digest challenge, or null when the registrar does not challenge.</summary>
     public DigestCredentials? Credentials { get; init; }
 
+    /// <summary>The user part of the Contact registered, which the registrar puts in the Request-URI of calls it sends; null uses the address of record's user.</summary>
+    public string? ContactUser { get; init; }
+
     /// <summary>The registration lifetime asked for.</summary>
     public TimeSpan Expires { get; init; } = TimeSpan.FromHours(1);
 

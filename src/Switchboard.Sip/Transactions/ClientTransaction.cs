@@ -83,6 +83,13 @@ public abstract class ClientTransaction : IDisposable
         }
     }
 
+    /// <summary>Ends a transaction that was never started with a locally made <paramref name="response"/> (over the transaction cap).</summary>
+    internal void Refuse(SipResponse response)
+    {
+        DisposeTimers();
+        PassUp(response);
+    }
+
     /// <summary>The request could not be sent: the caller gets a local 503 at once instead of waiting for a timeout (§17.1.4).</summary>
     private void TransportFailed()
     {

@@ -13,6 +13,7 @@ public sealed partial class TransactionLayer : ISipMessageSink
     private readonly ConcurrentDictionary<string, ClientTransaction> _clients = new();
     private readonly ILogger _logger;
     private ITransactionUser? _user;
+    private int _live;
 
     /// <summary>Creates the layer over <paramref name="transport"/>.</summary>
     public TransactionLayer(SipTransportLayer transport, SipTimers timers, TimeProvider time, ILogger logger)
@@ -22,6 +23,9 @@ public sealed partial class TransactionLayer : ISipMessageSink
         Time = time;
         _logger = logger;
     }
+
+    /// <summary>The cap on live transactions (the user agent sets it from its options before it starts).</summary>
+    public TransactionLimits Limits { get; internal set; } = new();
 
     /// <summary>The transport layer below.</summary>
     public SipTransportLayer Transport { get; }
@@ -37,6 +41,9 @@ public sealed partial class TransactionLayer : ISipMessageSink
 
     /// <summary>Client transactions alive now.</summary>
     public int ClientCount => _clients.Count;
+
+    /// <summary>Server and client transactions alive now (counted as they come and go, so cheap to read).</summary>
+    public int LiveCount => Volatile.Read(ref _live);
 
     /// <summary>Starts receiving from the transports, passing new requests to <paramref name="user"/>.</summary>
     public void Start(ITransactionUser user)
@@ -54,7 +61,19 @@ public sealed partial class TransactionLayer : ISipMessageSink
         ClientTransaction transaction = request.Method == SipMethods.Invite
             ? new ClientInviteTransaction(request, destination, key, this)
             : new ClientNonInviteTransaction(request, destination, key, this);
-        _clients[key] = transaction;
+        if (!TryReserve(request))
+        {
+            LogOverCap(_logger, request.Method, "sent", Limits.MaxTransactions);
+            transaction.Refuse(SipResponse.For(request, 503, "Service Unavailable (too many transactions)"));
+            return transaction;
+        }
+
+        if (!_clients.TryAdd(key, transaction))
+        {
+            Interlocked.Decrement(ref _live);
+            _clients[key] = transaction;
+        }
+
         transaction.Start();
         return transaction;
     }
@@ -95,11 +114,21 @@ public sealed partial class TransactionLayer : ISipMessageSink
             return;
         }
 
+        if (!TryReserve(request))
+        {
+            LogOverCap(_logger, request.Method, "received", Limits.MaxTransactions);
+            var busy = SipResponse.For(request, 503, "Service Unavailable (too many transactions)", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+            busy.Headers.Add(HeaderNames.RetryAfter, ((int)Math.Ceiling(Limits.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Send(busy, source);
+            return;
+        }
+
         ServerTransaction transaction = request.Method == SipMethods.Invite
             ? new ServerInviteTransaction(request, source, key, this)
             : new ServerNonInviteTransaction(request, source, key, this);
         if (!_servers.TryAdd(key, transaction))
         {
+            Interlocked.Decrement(ref _live);
             transaction.Dispose();
             return;
         }
@@ -133,9 +162,33 @@ public sealed partial class TransactionLayer : ISipMessageSink
         }
     }
 
-    internal void Remove(ServerTransaction transaction) => _servers.TryRemove(new KeyValuePair<string, ServerTransaction>(transaction.Key, transaction));
+    internal void Remove(ServerTransaction transaction)
+    {
+        if (_servers.TryRemove(new KeyValuePair<string, ServerTransaction>(transaction.Key, transaction)))
+        {
+            Interlocked.Decrement(ref _live);
+        }
+    }
 
-    internal void Remove(ClientTransaction transaction) => _clients.TryRemove(new KeyValuePair<string, ClientTransaction>(transaction.Key, transaction));
+    internal void Remove(ClientTransaction transaction)
+    {
+        if (_clients.TryRemove(new KeyValuePair<string, ClientTransaction>(transaction.Key, transaction)))
+        {
+            Interlocked.Decrement(ref _live);
+        }
+    }
+
+    /// <summary>Counts a new transaction in, unless that would pass the cap (a CANCEL always fits: it ends work).</summary>
+    private bool TryReserve(SipRequest request)
+    {
+        if (Interlocked.Increment(ref _live) <= Limits.MaxTransactions || request.Method == SipMethods.Cancel)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _live);
+        return false;
+    }
 
     private void Forget(ValueTask send)
     {
@@ -159,6 +212,9 @@ public sealed partial class TransactionLayer : ISipMessageSink
             failed?.Invoke();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A {Method} {Direction} over the cap of {Max} transactions was refused with 503")]
+    private static partial void LogOverCap(ILogger logger, string method, string direction, int max);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a SIP message failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception);

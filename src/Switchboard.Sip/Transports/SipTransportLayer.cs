@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
@@ -13,6 +12,8 @@ namespace Switchboard.Sip.Transports;
 /// </summary>
 public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> transports, SipTransportOptions options, ILogger logger) : IAsyncDisposable
 {
+    private readonly LocalAddressCache _localAddresses = new();
+
     /// <summary>The transports, in the order they were configured.</summary>
     public IReadOnlyList<ISipTransport> Transports { get; } = transports;
 
@@ -43,12 +44,19 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
     public Via CreateVia(SipDestination destination, string branch)
     {
         var transport = TransportFor(destination);
-        var host = options.AdvertisedHost ?? LocalAddressFor(transport.LocalEndPoint, destination.EndPoint).ToString();
+        var host = HostFor(transport, destination.EndPoint.Address);
         var parameters = new SipParameters();
         parameters.Set("branch", branch);
         parameters.Set("rport", null);
         return new Via(SipVersion.V2, destination.Protocol.ToString().ToUpperInvariant(), new HostPort(host, transport.LocalEndPoint.Port), parameters);
     }
+
+    /// <summary>
+    /// The host this side puts in Via and Contact on <paramref name="transport"/> toward <paramref name="peer"/>: the advertised
+    /// host, the bound address, or (bound to an any-address) the local address the route to the peer uses, looked up once per peer.
+    /// </summary>
+    public string HostFor(ISipTransport transport, IPAddress? peer) =>
+        options.AdvertisedHost ?? _localAddresses.For(transport.LocalEndPoint.Address, peer).ToString();
 
     /// <summary>The transport used for <paramref name="destination"/>: same protocol, and same address family when there is a choice.</summary>
     public ISipTransport TransportFor(SipDestination destination) =>
@@ -109,26 +117,18 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
         }
     }
 
-    /// <summary>Adds <c>received</c> when the sent-by host is not the source address, and fills an empty <c>rport</c> (RFC 3581).</summary>
-    private static void StampVia(SipRequest request, SipSource source)
+    /// <summary>
+    /// Adds <c>received</c> when the sent-by host is not the source address, and fills an empty <c>rport</c> (RFC 3581), on the
+    /// top Via the parser already typed; <see cref="SipMessage.ReplaceTopVia"/> rewrites only the first Via line and keeps the
+    /// typed view, so the request's known headers are not parsed a second time.
+    /// </summary>
+    internal static void StampVia(SipRequest request, SipSource source)
     {
-        var index = -1;
-        for (var i = 0; i < request.Headers.Count; i++)
-        {
-            if (request.Headers[i].Is(HeaderNames.Via))
-            {
-                index = i;
-                break;
-            }
-        }
-
-        var hops = new List<Via>();
-        if (index < 0 || !Via.TryParseList(request.Headers[index].Value, hops, out _))
+        if (request.TopVia is not { } top)
         {
             return;
         }
 
-        var top = hops[0];
         var needsReceived = top.SentBy.Address is not { } sentBy || !sentBy.Equals(source.Remote.Address);
         if (!needsReceived && !top.HasRport)
         {
@@ -136,25 +136,12 @@ public sealed partial class SipTransportLayer(IReadOnlyList<ISipTransport> trans
         }
 
         top.Parameters.Set("received", source.Remote.Address.ToString());
-
         if (top.HasRport)
         {
             top.Parameters.Set("rport", source.Remote.Port.ToString(CultureInfo.InvariantCulture));
         }
 
-        request.Headers.Replace(index, new SipHeader(request.Headers[index].Name, string.Join(", ", hops)));
-    }
-
-    private static IPAddress LocalAddressFor(IPEndPoint bound, IPEndPoint remote)
-    {
-        if (!bound.Address.Equals(IPAddress.Any) && !bound.Address.Equals(IPAddress.IPv6Any))
-        {
-            return bound.Address;
-        }
-
-        using var probe = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        probe.Connect(remote);
-        return ((IPEndPoint)probe.LocalEndPoint!).Address;
+        request.ReplaceTopVia(top);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP message from {Source} rejected: {Reason}")]

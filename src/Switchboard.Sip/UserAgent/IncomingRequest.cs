@@ -20,6 +20,9 @@ public sealed class IncomingRequest
         LocalTag = transaction.Request.To?.Tag ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     }
 
+    /// <summary>The server transaction it arrived in.</summary>
+    internal ServerTransaction Transaction => _transaction;
+
     /// <summary>The request.</summary>
     public SipRequest Request => _transaction.Request;
 
@@ -31,6 +34,9 @@ public sealed class IncomingRequest
 
     /// <summary>Fires when the caller cancels (CANCEL, answered with 487 by the core) or the transaction ends.</summary>
     public CancellationToken Cancelled => _transaction.Abandoned;
+
+    /// <summary>The user who signed the request with Digest (a source outside the allow-list), or null when none had to.</summary>
+    public string? AuthenticatedUser { get; internal set; }
 
     /// <summary>True once CANCEL arrived for this INVITE.</summary>
     public bool IsCancelled => _transaction is ServerInviteTransaction { IsCancelled: true };

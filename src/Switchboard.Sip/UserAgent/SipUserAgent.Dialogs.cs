@@ -12,6 +12,9 @@ public sealed partial class SipUserAgent
     /// <summary>How many 3xx redirects <see cref="InviteAsync"/> follows before it returns the redirect.</summary>
     public const int MaxRedirects = 5;
 
+    /// <summary>How many dialogs one INVITE may fork into (2xx with different To tags); a 2xx beyond them is ignored, so an INVITE's memory is bounded.</summary>
+    public const int MaxForks = 8;
+
     /// <summary>
     /// Places <paramref name="invite"/> (From with a tag, To, Call-ID, CSeq, Contact and body filled in by the caller): ACKs every
     /// 2xx (again for retransmissions), keeps the dialog in <see cref="Dialogs"/> with <paramref name="inDialog"/> answering the
@@ -47,8 +50,10 @@ public sealed partial class SipUserAgent
         {
             if (response.IsSuccess)
             {
-                var dialog = Confirm(invite, response, inDialog, forks);
-                if (transaction.FinalResponse.IsCompleted && transaction.FinalResponse.Result.To?.Tag != response.To?.Tag)
+                // The first 2xx is the final response itself (set before this event); any other 2xx is a retransmission or a fork.
+                var first = transaction.FinalResponse.IsCompletedSuccessfully && ReferenceEquals(transaction.FinalResponse.Result, response);
+                var dialog = Confirm(invite, response, inDialog, forks, acknowledgeAgain: !first);
+                if (dialog is not null && transaction.FinalResponse.IsCompleted && transaction.FinalResponse.Result.To?.Tag != response.To?.Tag)
                 {
                     _ = HangUpAsync(dialog);
                 }
@@ -66,7 +71,7 @@ public sealed partial class SipUserAgent
             return new InviteResult(final, null);
         }
 
-        var established = Confirm(invite, final, inDialog, forks);
+        var established = Confirm(invite, final, inDialog, forks, acknowledgeAgain: false)!;
         await established.FirstAck;
         if (cancellationToken.IsCancellationRequested)
         {
@@ -79,14 +84,34 @@ public sealed partial class SipUserAgent
     /// <summary>
     /// Sends <paramref name="request"/> (made with <see cref="Dialog.CreateRequest"/>) inside <paramref name="dialog"/> through its
     /// route set and returns the final response; a 2xx to a re-INVITE is ACKed and refreshes the remote target, and 481 or 408
-    /// ends the dialog (§12.2.1.2).
+    /// ends the dialog (§12.2.1.2). A re-INVITE answered 491 (it crossed one from the peer, §14.1) is sent again with the next
+    /// CSeq after a random wait, 2.1–4 s when this side placed the call and 0–2 s when it answered it, at most
+    /// <see cref="Glare.MaxRetries"/> times.
     /// </summary>
     public async Task<SipResponse> SendInDialogAsync(Dialog dialog, SipRequest request, CancellationToken cancellationToken = default)
+    {
+        for (var retries = 0; ; retries++)
+        {
+            var final = await SendInDialogOnceAsync(dialog, request, cancellationToken);
+            if (request.Method != SipMethods.Invite || final.StatusCode != 491 || retries == Glare.MaxRetries || dialog.IsEnded)
+            {
+                return final;
+            }
+
+            var wait = Glare.RetryDelay(dialog.IsCaller, Random.Shared);
+            LogGlare(_logger, dialog.CallId, wait.TotalMilliseconds);
+            await Task.Delay(wait, Transactions.Time, cancellationToken);
+            request = Glare.Again(dialog, request);
+        }
+    }
+
+    private async Task<SipResponse> SendInDialogOnceAsync(Dialog dialog, SipRequest request, CancellationToken cancellationToken)
     {
         var hop = await NextHop.ResolveAsync(dialog.NextHop, cancellationToken);
         var transaction = SendRequest(request, hop);
         if (request.Method == SipMethods.Invite)
         {
+            dialog.LocalInvite = transaction;
             var ack = dialog.CreateAck(request.CSeq!.Number);
             transaction.ResponseReceived += response =>
             {
@@ -125,6 +150,11 @@ public sealed partial class SipUserAgent
     private void InDialog(IncomingRequest incoming)
     {
         var request = incoming.Request;
+        if (request.Method == SipMethods.Notify && TryReferNotify(incoming))
+        {
+            return;
+        }
+
         if (!_dialogs.TryFindFor(request, out var dialog))
         {
             incoming.Respond(481);
@@ -140,6 +170,17 @@ public sealed partial class SipUserAgent
         incoming.Dialog = dialog;
         switch (request.Method)
         {
+            case SipMethods.Invite when dialog.LocalInvite is { FinalResponse.IsCompleted: false }:
+                incoming.Respond(491);
+                return;
+            case SipMethods.Invite when dialog.RemoteInvite is { HasFinalResponse: false }:
+                var pending = incoming.CreateResponse(500, "Server Internal Error (an earlier INVITE is still pending)");
+                pending.Headers.Add(HeaderNames.RetryAfter, Glare.RetryAfterSeconds(Random.Shared).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                incoming.Respond(pending);
+                return;
+            case SipMethods.Invite:
+                dialog.RemoteInvite = incoming.Transaction;
+                break;
             case SipMethods.Bye:
                 incoming.Respond(200);
                 _dialogs.End(dialog, DialogEndReason.RemoteBye);
@@ -173,22 +214,29 @@ public sealed partial class SipUserAgent
     }
 
     /// <summary>
-    /// The dialog of a 2xx to this side's INVITE: created and ACKed the first time, ACKed again for a retransmission.
-    /// <paramref name="forks"/> holds this INVITE's dialogs by To tag, so a 2xx repeated after the dialog ended does not revive it.
+    /// The dialog of a 2xx to this side's INVITE: created and ACKed the first time, ACKed again for a retransmission
+    /// (<paramref name="acknowledgeAgain"/>; not when the same 2xx is looked at twice, once as an event and once as the final response).
+    /// <paramref name="forks"/> holds this INVITE's dialogs by To tag, so a 2xx repeated after the dialog ended does not revive it;
+    /// null for a new fork beyond <see cref="MaxForks"/> (the final response's own dialog is always the first one).
     /// </summary>
-    private Dialog Confirm(SipRequest invite, SipResponse success, IDialogRequestHandler? inDialog, Dictionary<string, Dialog> forks)
+    private Dialog? Confirm(SipRequest invite, SipResponse success, IDialogRequestHandler? inDialog, Dictionary<string, Dialog> forks, bool acknowledgeAgain)
     {
         var tag = success.To?.Tag ?? string.Empty;
         lock (forks)
         {
             if (forks.TryGetValue(tag, out var known))
             {
-                if (known.LastAck is { } last)
+                if (acknowledgeAgain && known.LastAck is { } last)
                 {
                     _ = SendAckAsync(last.Ack, last.Destination).AsTask();
                 }
 
                 return known;
+            }
+
+            if (forks.Count >= MaxForks)
+            {
+                return null;
             }
 
             var dialog = _dialogs.Add(Dialog.ForClient(invite, success));
@@ -281,6 +329,9 @@ public sealed partial class SipUserAgent
 
     [LoggerMessage(Level = LogLevel.Information, Message = "INVITE {CallId} redirected ({Status}); following to {Target}")]
     private static partial void LogRedirected(ILogger logger, string callId, int status, AddressUri target);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "re-INVITE in dialog {CallId} crossed the peer's (491); sending it again in {Milliseconds} ms")]
+    private static partial void LogGlare(ILogger logger, string callId, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} in dialog {CallId} has no dialog handler; answered with the default")]
     private static partial void LogUnhandledInDialog(ILogger logger, string method, string callId);

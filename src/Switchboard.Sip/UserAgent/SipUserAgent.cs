@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Logging;
+using Switchboard.Sip.Auth;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Messages;
@@ -23,6 +25,7 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
     private readonly ConcurrentDictionary<string, SuccessRetransmitter> _awaitingAck = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly DialogTable _dialogs = new();
+    private readonly DigestServer? _digest;
 
     private SipUserAgent(SipUserAgentOptions options, ISipRequestHandler handler, TransactionLayer transactions, ILogger logger)
     {
@@ -30,6 +33,8 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         _handler = handler;
         _logger = logger;
         Transactions = transactions;
+        transactions.Limits = options.TransactionLimits;
+        _digest = options.Authentication is { } authentication ? new DigestServer(authentication, transactions.Time) : null;
         _allowed = [.. new[] { SipMethods.Options, SipMethods.Ack, SipMethods.Cancel, SipMethods.Bye, SipMethods.Info, SipMethods.Notify }.Concat(handler.Methods).Distinct()];
     }
 
@@ -68,6 +73,15 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
             throw;
         }
 
+        return Start(options, transports, handler, time, loggers);
+    }
+
+    /// <summary>
+    /// Starts serving over transports the caller built and bound (a TLS transport, or one that wraps another); the user agent
+    /// owns them from now on and disposes them when it stops. <see cref="SipUserAgentOptions.Listen"/> is not used.
+    /// </summary>
+    public static SipUserAgent Start(SipUserAgentOptions options, IReadOnlyList<ISipTransport> transports, ISipRequestHandler handler, TimeProvider time, ILoggerFactory loggers)
+    {
         var transportLayer = new SipTransportLayer(transports, options.Transport, loggers.CreateLogger<SipTransportLayer>());
         var transactions = new TransactionLayer(transportLayer, options.Timers, time, loggers.CreateLogger<TransactionLayer>());
         var agent = new SipUserAgent(options, handler, transactions, loggers.CreateLogger<SipUserAgent>());
@@ -103,10 +117,21 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         return Transactions.Transport.SendRequestAsync(ack, destination, cancellationToken);
     }
 
-    /// <summary>The Contact URI for messages sent over <paramref name="transport"/>: this host's address and port, with the transport named for TCP.</summary>
-    public SipUri ContactFor(ISipTransport transport, string? user = null)
+    /// <summary>The Contact URI for a request this side sends to <paramref name="destination"/> (see <see cref="ContactFor(ISipTransport, IPAddress?, string?)"/>).</summary>
+    public SipUri ContactFor(SipDestination destination, string? user = null) =>
+        ContactFor(Transactions.Transport.TransportFor(destination), destination.EndPoint.Address, user);
+
+    /// <summary>The Contact URI for an answer to a request from <paramref name="source"/> (see <see cref="ContactFor(ISipTransport, IPAddress?, string?)"/>).</summary>
+    public SipUri ContactFor(SipSource source, string? user = null) => ContactFor(source.Transport, source.Remote.Address, user);
+
+    /// <summary>
+    /// The Contact URI for messages sent over <paramref name="transport"/> to <paramref name="peer"/>: the advertised host or the
+    /// local address that reaches the peer (never 0.0.0.0 or ::; with no peer given, the address of the default route), this
+    /// transport's port, and the transport named for TCP.
+    /// </summary>
+    public SipUri ContactFor(ISipTransport transport, IPAddress? peer, string? user = null)
     {
-        var uri = new SipUri(false, user, new HostPort(_options.Transport.AdvertisedHost ?? transport.LocalEndPoint.Address.ToString(), transport.LocalEndPoint.Port));
+        var uri = new SipUri(false, user, new HostPort(Transactions.Transport.HostFor(transport, peer), transport.LocalEndPoint.Port));
         if (transport.Protocol != SipTransportProtocol.Udp)
         {
             uri.Parameters.Set("transport", transport.Protocol.ToString().ToLowerInvariant());
@@ -232,7 +257,13 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
 
         WithServer(response);
-        var creates = transaction is ServerInviteTransaction && response.IsSuccess && transaction.Request.To?.Tag is null;
+        var initialInvite = transaction is ServerInviteTransaction && transaction.Request.To?.Tag is null;
+        if (initialInvite && response.StatusCode is > 100 and < 300)
+        {
+            CopyRecordRoute(transaction.Request, response);
+        }
+
+        var creates = initialInvite && response.IsSuccess;
         if (creates)
         {
             var dialog = _dialogs.Add(Dialog.ForServer(transaction.Request, response));
@@ -246,6 +277,20 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         {
             var retransmitter = new SuccessRetransmitter(response, transaction.Source, Transactions, acknowledged, done => _awaitingAck.TryRemove(done.Key, out _));
             _awaitingAck[retransmitter.Key] = retransmitter;
+        }
+    }
+
+    /// <summary>A response that establishes a dialog carries the request's Record-Route headers, in order (RFC 3261 §12.1.1), so the caller's route set matches ours.</summary>
+    private static void CopyRecordRoute(SipRequest request, SipResponse response)
+    {
+        if (response.Headers.GetAll(HeaderNames.RecordRoute).Any())
+        {
+            return;
+        }
+
+        foreach (var recordRoute in request.Headers.GetAll(HeaderNames.RecordRoute))
+        {
+            response.Headers.Add(recordRoute);
         }
     }
 
@@ -280,15 +325,43 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A dialog-creating INVITE from outside the allow-list is refused with 403, or with Digest configured challenged until it is
+    /// signed (§22.1); null lets the request through.
+    /// </summary>
     private SipResponse? SourceRefusal(IncomingRequest incoming)
     {
-        if (incoming.Request.Method != SipMethods.Invite || _options.InviteSources is not { } allowed || allowed.Allows(incoming.Source.Remote.Address))
+        var request = incoming.Request;
+        if (request.Method != SipMethods.Invite || request.To?.Tag is not null || _options.InviteSources is not { } allowed || allowed.Allows(incoming.Source.Remote.Address))
         {
             return null;
         }
 
-        LogSourceRefused(_logger, incoming.Source);
-        return incoming.CreateResponse(403, "Forbidden (source not allowed)");
+        if (_digest is null)
+        {
+            LogSourceRefused(_logger, incoming.Source);
+            return incoming.CreateResponse(403, "Forbidden (source not allowed)");
+        }
+
+        DigestVerdict verdict;
+        try
+        {
+            verdict = _digest.Verify(request);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogHandlerFailed(_logger, "Digest password lookup", e);
+            return incoming.CreateResponse(500);
+        }
+
+        if (verdict.Kind == DigestVerdictKind.Authenticated)
+        {
+            incoming.AuthenticatedUser = verdict.Username;
+            return null;
+        }
+
+        LogAuthenticationRefused(_logger, incoming.Source, verdict.Kind, verdict.Username, verdict.Reason);
+        return _digest.Refusal(request, verdict, incoming.LocalTag);
     }
 
     private SipResponse Capabilities(SipResponse response)
@@ -343,6 +416,9 @@ public sealed partial class SipUserAgent : ITransactionUser, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE from {Source} refused with 403: the source is not in Sip:AllowedSources")]
     private static partial void LogSourceRefused(ILogger logger, SipSource source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "INVITE from {Source} not authenticated ({Verdict}, user {User}): {Reason}")]
+    private static partial void LogAuthenticationRefused(ILogger logger, SipSource source, DigestVerdictKind verdict, string? user, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Method} handler failed; answered 500")]
     private static partial void LogHandlerFailed(ILogger logger, string method, Exception exception);

@@ -30,14 +30,15 @@ internal static partial class ServerHost
         });
 
         builder.WebHost.UseUrls(builder.Configuration["Http:Urls"] ?? throw new ConfigurationFileException("Http:Urls is empty."));
-        builder.AddSip();
-
         builder.Services.AddMessaging(builder.Configuration);
         builder.Services.AddCallFlows(builder.Configuration);
+        builder.AddSip();
+        builder.AddSipRegistrations();
 
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/healthz", (SipRegistrations sip) => Results.Json(new { status = "ok", registrations = sip.Statuses }));
         app.MapMessageStatusCallbacks();
+        app.MapLiveCalls();
 
         app.Lifetime.ApplicationStarted.Register(() => ReportListening(app));
         return app;

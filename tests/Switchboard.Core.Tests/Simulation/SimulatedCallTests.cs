@@ -69,6 +69,45 @@ public sealed class SimulatedCallTests : IDisposable
         Assert.Equal(["welcome", "goodbye"], _call.Journal.Prompts);
     }
 
+    [Fact]
+    public async Task A_recording_ends_on_a_finish_key_after_the_virtual_time_it_ran_and_stores_no_audio()
+    {
+        var clock = (VirtualTimeProvider)_call.Time;
+        _call.Press('#');
+        var recording = _call.RecordAsync(new RecordingRequest { Name = "notice.wav", FinishKeys = "#*" }, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(4));
+        _call.Press('5');
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.False(recording.IsCompleted);
+        _call.Press('*');
+
+        var result = await recording;
+        Assert.Equal(new RecordingResult(null, TimeSpan.FromSeconds(7), RecordingStop.FinishKey, '*'), result);
+        Assert.Contains(_call.Journal.Events, e => e.Kind == CallEventKind.Recording && e.Detail.Contains("beep", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_recording_without_a_finish_key_runs_to_its_maximum_length()
+    {
+        var clock = (VirtualTimeProvider)_call.Time;
+        var recording = _call.RecordAsync(new RecordingRequest { Name = "notice.wav", MaxLength = TimeSpan.FromSeconds(20), FinishKeys = "" }, CancellationToken.None);
+        _call.Press('#');
+        while (!recording.IsCompleted && clock.FireNext())
+        {
+        }
+
+        Assert.Equal(new RecordingResult(null, TimeSpan.FromSeconds(20), RecordingStop.MaxLength), await recording);
+        Assert.Equal(TimeSpan.FromSeconds(20), clock.GetUtcNow() - _call.Journal.StartedAt);
+    }
+
+    [Fact]
+    public async Task A_hang_up_cancels_a_recording()
+    {
+        var recording = _call.RecordAsync(new RecordingRequest { Name = "notice.wav" }, CancellationToken.None);
+        _call.CallerHangsUp();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => recording);
+    }
+
     public void Dispose()
     {
         _call.Dispose();

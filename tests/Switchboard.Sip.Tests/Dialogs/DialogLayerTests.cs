@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
@@ -46,6 +47,23 @@ public sealed class DialogLayerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_answer_carries_the_record_routes_of_the_invite_so_the_caller_has_the_same_route_set_as_the_callee()
+    {
+        var target = new SipDestination(SipTransportProtocol.Udp, _callee.Transports[0].LocalEndPoint);
+        var invite = TestUac.Invite(_caller, target, "alice");
+        invite.Headers.Add(HeaderNames.RecordRoute, "<sip:edge.example.net;lr>");
+        invite.Headers.Add(HeaderNames.RecordRoute, "<sip:core.example.net;lr;ftag=1>");
+
+        var call = await _caller.InviteAsync(invite, target, _callerDialogs).WaitAsync(Wait);
+        var answered = await _answered.Task.WaitAsync(Wait);
+
+        Assert.Equal(200, call.Response.StatusCode);
+        Assert.Equal(["<sip:edge.example.net;lr>", "<sip:core.example.net;lr;ftag=1>"], call.Response.Headers.GetAll(HeaderNames.RecordRoute).Select(h => h.Value));
+        Assert.Equal(["<sip:core.example.net;lr;ftag=1>", "<sip:edge.example.net;lr>"], call.Dialog!.RouteSet.Select(r => r.ToString()));
+        Assert.Equal(["<sip:edge.example.net;lr>", "<sip:core.example.net;lr;ftag=1>"], answered.RouteSet.Select(r => r.ToString()));
+    }
+
+    [Fact]
     public async Task The_callee_gets_the_ack_for_its_2xx_so_the_retransmission_stops()
     {
         var call = await CallAsync();
@@ -62,7 +80,7 @@ public sealed class DialogLayerTests : IAsyncDisposable
         var call = await CallAsync();
         var dialog = call.Dialog!;
         var hold = dialog.CreateRequest(SipMethods.Invite);
-        hold.Headers.Add(HeaderNames.Contact, $"<{_caller.ContactFor(_caller.Transports[0], "moved")}>");
+        hold.Headers.Add(HeaderNames.Contact, $"<{_caller.ContactFor(_caller.Transports[0], IPAddress.Loopback, "moved")}>");
         hold.Headers.Add(HeaderNames.ContentType, "application/sdp");
         hold.Body = Encoding.ASCII.GetBytes("v=0\r\na=sendonly\r\n");
 
@@ -198,7 +216,7 @@ public sealed class DialogLayerTests : IAsyncDisposable
     {
         if (request.Request.RequestUri is SipUri { User: "moved" or "loop" } moved)
         {
-            var target = moved.User == "loop" ? moved : _callee.ContactFor(request.Source.Transport, "alice");
+            var target = moved.User == "loop" ? moved : _callee.ContactFor(request.Source, "alice");
             request.Redirect([target]);
             return;
         }
@@ -214,7 +232,7 @@ public sealed class DialogLayerTests : IAsyncDisposable
         }
 
         var ok = request.CreateResponse(200);
-        ok.Headers.Add(HeaderNames.Contact, $"<{_callee.ContactFor(request.Source.Transport, "alice")}>");
+        ok.Headers.Add(HeaderNames.Contact, $"<{_callee.ContactFor(request.Source, "alice")}>");
         _answered.TrySetResult(request.Answer(ok, _calleeDialogs));
         _calleeAcks.TrySetResult(await request.Acknowledged);
     }

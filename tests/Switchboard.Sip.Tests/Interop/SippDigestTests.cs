@@ -55,7 +55,7 @@ public sealed class SippDigestTests
         request.Headers.Add(HeaderNames.To, "<sip:1001@127.0.0.1>");
         request.Headers.Add(HeaderNames.CallId, callId);
         request.Headers.Add(HeaderNames.CSeq, method == SipMethods.Register ? "1 REGISTER" : "10 INVITE");
-        request.Headers.Add(HeaderNames.Contact, $"<{agent.ContactFor(agent.Transports[0], "1001")}>");
+        request.Headers.Add(HeaderNames.Contact, $"<{agent.ContactFor(agent.Transports[0], IPAddress.Loopback, "1001")}>");
         return request;
     }
 }

@@ -1,3 +1,5 @@
+using Switchboard.Sip.Auth;
+using Switchboard.Sip.Hardening;
 using Switchboard.Sip.Tests.TestPeers;
 using Switchboard.Testing;
 
@@ -67,5 +69,26 @@ public sealed class SippUacTests
         Assert.Equal(10, uas.Refreshed);
         Assert.Equal(10, await uas.EndedByCallerAsync());
         Assert.Equal(0, agent.Dialogs.Count);
+    }
+
+    [Theory]
+    [InlineData("udp", "u1", "secret", 5)]
+    [InlineData("tcp", "t1", "secret", 5)]
+    [InlineData("udp", "u1", "wrong", 0)]
+    public async Task Sipp_from_outside_the_allow_list_is_challenged_and_its_signed_invite_is_answered_only_with_the_right_password(string listen, string transport, string password, int answered)
+    {
+        var uas = new TestUas();
+        await using var agent = uas.Start($"{listen}:127.0.0.1:0", o => o with
+        {
+            InviteSources = new SourceAllowList(["192.0.2.0/24"]),
+            // SIPp 3.6 answers only the first challenge, and only MD5.
+            Authentication = new DigestServerOptions { Realm = "switchboard.test", Passwords = user => user == "1001" ? "secret" : null, Algorithms = ["MD5", "SHA-256"] },
+        });
+
+        var result = await Sipp.CallAsync(agent.Transports[0].LocalEndPoint, transport, 5, Scenario("uac-auth.xml"), "-au", "1001", "-ap", password);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(answered, uas.Answered);
+        Assert.Equal(answered, await uas.EndedByCallerAsync());
     }
 }

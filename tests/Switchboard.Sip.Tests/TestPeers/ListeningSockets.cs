@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Switchboard.Sip.Tests.TestPeers;
 
@@ -9,15 +11,19 @@ internal static class ListeningSockets
     public const string Udp = "/proc/net/udp";
     public const string Tcp = "/proc/net/tcp";
 
-    /// <summary>Waits until a socket listens on <paramref name="port"/> in <paramref name="table"/>; fails if <paramref name="peer"/> exits or <paramref name="limit"/> passes.</summary>
-    public static async Task WaitAsync(string table, int port, Process peer, TimeSpan limit)
+    /// <summary>
+    /// Waits until a socket listens on <paramref name="port"/> in <paramref name="table"/>; fails if <paramref name="peer"/> exits
+    /// or <paramref name="limit"/> passes, with what <paramref name="output"/> gives (by default the peer's stderr).
+    /// </summary>
+    public static async Task WaitAsync(string table, int port, Process peer, TimeSpan limit, Func<Task<string>>? output = null)
     {
+        output ??= () => peer.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
         while (!IsBound(table, port))
         {
             if (peer.HasExited)
             {
-                throw new InvalidOperationException($"{peer.StartInfo.FileName} exited ({peer.ExitCode}) before listening on port {port}: {await peer.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"{peer.StartInfo.FileName} exited ({peer.ExitCode}) before listening on port {port}: {await output()}");
             }
 
             if (deadline.Elapsed > limit)
@@ -27,6 +33,13 @@ internal static class ListeningSockets
 
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>A UDP port on loopback that was free a moment ago, for a peer to bind.</summary>
+    public static int FreeUdpPort()
+    {
+        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
     }
 
     private static bool IsBound(string table, int port)

@@ -18,7 +18,7 @@ internal static class Sipp
     /// <summary>Starts SIPp as a UAS on a free port and waits until it listens there; dispose the returned process to stop it.</summary>
     public static async Task<(Process Process, int Port)> StartServerAsync(string transport, string scenario = "uas", params string[] extra)
     {
-        var port = FreeUdpPort();
+        var port = ListeningSockets.FreeUdpPort();
         var process = Start([.. Scenario(scenario), "-p", $"{port}", "-t", transport, .. extra]);
         await ListeningSockets.WaitAsync(transport.StartsWith('t') ? ListeningSockets.Tcp : ListeningSockets.Udp, port, process, TimeSpan.FromSeconds(10));
         return (process, port);
@@ -67,11 +67,5 @@ internal static class Sipp
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("sipp did not start; run tests/setup/40-sipp.sh (Debian package sip-tester).");
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
     }
 }

@@ -14,26 +14,27 @@ internal static class TestUac
     /// <summary>An INVITE to <paramref name="user"/> at <paramref name="target"/> with a From tag, Contact and an SDP offer.</summary>
     public static SipRequest Invite(SipUserAgent agent, SipDestination target, string user)
     {
-        var transport = agent.Transactions.Transport.TransportFor(target);
         var invite = new SipRequest(SipMethods.Invite, new SipUri(false, user, new HostPort(target.EndPoint.Address.ToString(), target.EndPoint.Port)));
         invite.Headers.Add(HeaderNames.From, $"<sip:switchboard@127.0.0.1>;tag={Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
         invite.Headers.Add(HeaderNames.To, $"<{invite.RequestUri}>");
         invite.Headers.Add(HeaderNames.CallId, $"{Guid.NewGuid():N}@127.0.0.1");
         invite.Headers.Add(HeaderNames.CSeq, "1 INVITE");
-        invite.Headers.Add(HeaderNames.Contact, $"<{agent.ContactFor(transport, "switchboard")}>");
+        invite.Headers.Add(HeaderNames.Contact, $"<{agent.ContactFor(target, "switchboard")}>");
         invite.Headers.Add(HeaderNames.ContentType, "application/sdp");
         invite.Body = Sdp;
         return invite;
     }
 
-    /// <summary>Places one call to <paramref name="target"/> and hangs it up; returns the final status of the INVITE and of the BYE.</summary>
-    public static async Task<(int Invite, int Bye)> CallAsync(SipUserAgent agent, SipDestination target, string user)
+    /// <summary>Places one call to <paramref name="target"/> and hangs it up after <paramref name="hold"/>; returns the final status of the INVITE and of the BYE.</summary>
+    public static async Task<(int Invite, int Bye)> CallAsync(SipUserAgent agent, SipDestination target, string user, TimeSpan hold = default)
     {
         var result = await agent.InviteAsync(Invite(agent, target, user), target).WaitAsync(TimeSpan.FromSeconds(40));
         if (result.Dialog is not { } dialog)
         {
             return (result.Response.StatusCode, 0);
         }
+
+        await Task.Delay(hold);
 
         var bye = await agent.HangUpAsync(dialog).WaitAsync(TimeSpan.FromSeconds(40));
         return (result.Response.StatusCode, bye?.StatusCode ?? 0);

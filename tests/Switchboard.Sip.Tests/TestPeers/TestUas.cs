@@ -29,9 +29,9 @@ internal sealed class TestUas : ISipRequestHandler, IDialogRequestHandler
 
     public int Cancelled => _cancelled;
 
-    public SipUserAgent Start(string listen)
+    public SipUserAgent Start(string listen, Func<SipUserAgentOptions, SipUserAgentOptions>? configure = null)
     {
-        _agent = TestAgent.Start(this, listen);
+        _agent = TestAgent.Start(this, listen, configure: configure);
         return _agent;
     }
 
@@ -81,12 +81,7 @@ internal sealed class TestUas : ISipRequestHandler, IDialogRequestHandler
     private SipResponse Answer(IncomingRequest request)
     {
         var ok = request.CreateResponse(200);
-        ok.Headers.Add(HeaderNames.Contact, $"<{_agent!.ContactFor(request.Source.Transport, "uas")}>");
-        foreach (var recordRoute in request.Request.Headers.GetAll(HeaderNames.RecordRoute))
-        {
-            ok.Headers.Add(recordRoute);
-        }
-
+        ok.Headers.Add(HeaderNames.Contact, $"<{_agent!.ContactFor(request.Source, "uas")}>");
         ok.Headers.Add(HeaderNames.ContentType, "application/sdp");
         ok.Body = Sdp;
         return ok;

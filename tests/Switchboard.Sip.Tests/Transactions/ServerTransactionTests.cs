@@ -30,6 +30,27 @@ public sealed class ServerTransactionTests
         Assert.Single(handler.Received);
     }
 
+    [Theory]
+    [InlineData("udp:127.0.0.1:0")]
+    [InlineData("tcp:127.0.0.1:0")]
+    public async Task The_100_trying_leaves_as_the_invite_arrives_before_the_handler_answers_and_with_no_timer_run(string listen)
+    {
+        var clock = new ManualClock();
+        var answer = new TaskCompletionSource();
+        await using var agent = TestAgent.Start(new ScriptedHandler(_ => answer.Task), listen, clock);
+        var server = agent.Transports[0].LocalEndPoint;
+        await using var peer = listen.StartsWith("udp", StringComparison.Ordinal) ? SipTestClient.Udp(server) : await SipTestClient.TcpAsync(server);
+        var via = listen.StartsWith("udp", StringComparison.Ordinal) ? "SIP/2.0/UDP 192.0.2.1:5060" : "SIP/2.0/TCP 192.0.2.1:5060";
+
+        await peer.SendAsync(Wire.Bytes(Wire.Invite("z9hG4bKtry1", "c-try-1", via)));
+
+        var trying = (SipResponse)(await peer.ReceiveAsync(Wait))!;
+        Assert.Equal(100, trying.StatusCode);
+        Assert.Null(trying.To!.Tag);
+        Assert.Null(await peer.ReceiveAsync(Quiet));
+        answer.SetResult();
+    }
+
     [Fact]
     public async Task A_non_2xx_final_is_repeated_by_timer_g_until_the_ack_and_the_transaction_then_ends()
     {

@@ -51,4 +51,26 @@ public sealed class ResponseRoutingTests
         Assert.Equal(peer.LocalEndPoint.Port, top.Rport);
         Assert.Equal(peer.LocalEndPoint.Port, response!.TopVia!.Rport);
     }
+
+    [Theory]
+    [InlineData("Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKs1;rport", "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKs1;rport=41000;received=198.51.100.7")]
+    [InlineData("Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKs1;x=\"a,b\", SIP/2.0/TCP proxy.example.com;branch=z9hG4bKp\nVia: SIP/2.0/UDP last.example.com;branch=z9hG4bKl",
+        "SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKs1;x=\"a,b\";received=198.51.100.7, SIP/2.0/TCP proxy.example.com;branch=z9hG4bKp")]
+    public async Task Stamping_rewrites_only_the_first_via_line_and_keeps_the_parsed_known_headers(string vias, string stamped)
+    {
+        await using var udp = new UdpTransport(new IPEndPoint(IPAddress.Loopback, 0), SipParserLimits.Default, NullLogger.Instance);
+        var bytes = Wire.Bytes(Wire.Options.Replace("Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKopt1", vias, StringComparison.Ordinal));
+        var request = (SipRequest)SipMessageParser.Parse(bytes, SipFraming.Datagram).Message!;
+        var known = request.Known;
+
+        SipTransportLayer.StampVia(request, new SipSource(udp, IPEndPoint.Parse("198.51.100.7:41000")));
+
+        Assert.Same(known, request.Known);
+        Assert.Equal(stamped, request.Headers.Get(HeaderNames.Via));
+        Assert.Equal("198.51.100.7", request.TopVia!.Received);
+        Assert.Equal(vias.Contains("last", StringComparison.Ordinal) ? 3 : 1, request.Known.Vias.Count);
+        var reparsed = new List<Via>();
+        Assert.True(Via.TryParseList(request.Headers.Get(HeaderNames.Via)!, reparsed, out _));
+        Assert.Equal(request.TopVia.ToString(), reparsed[0].ToString());
+    }
 }
