@@ -26,10 +26,6 @@ internal static class SipGrammar
     /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
     public static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
-    /// <summary>word: token characters plus the separators RFC 3261 allows in a Call-ID.</summary>
-    public static bool IsWordChar(char c) =>
-        IsTokenChar(c) || c is '(' or ')' or '<' or '>' or ':' or '\\' or '"' or '/' or '[' or ']' or '?' or '{' or '}';
-
     /// <summary>Linear white space inside a header value (folding is already undone).</summary>
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
