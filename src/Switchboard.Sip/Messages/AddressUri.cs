@@ -7,7 +7,11 @@ public abstract class AddressUri
     public abstract string Scheme { get; }
 
     /// <summary>Parses any absolute URI: SIP and TEL URIs by their grammar, other schemes as opaque text.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out AddressUri? uri, out string error)
+    public static bool TryParse(ReadOnlySpan<char> text, out AddressUri? uri, out string error) =>
+        TryParse(text, build: true, out uri, out error);
+
+    /// <summary>Reads an absolute URI; without <paramref name="build"/> it only checks and <paramref name="uri"/> stays null.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out AddressUri? uri, out string error)
     {
         uri = null;
         var colon = text.IndexOf(':');
@@ -20,19 +24,19 @@ public abstract class AddressUri
         var scheme = text[..colon];
         if (scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase))
         {
-            var ok = SipUri.TryParse(text, out var sip, out error);
+            var ok = SipUri.TryParse(text, build, out var sip, out error);
             uri = sip;
             return ok;
         }
 
         if (scheme.Equals("tel", StringComparison.OrdinalIgnoreCase))
         {
-            var ok = TelUri.TryParse(text, out var tel, out error);
+            var ok = TelUri.TryParse(text, build, out var tel, out error);
             uri = tel;
             return ok;
         }
 
-        var ok2 = OpaqueUri.TryParse(text, out var opaque, out error);
+        var ok2 = OpaqueUri.TryParse(text, build, out var opaque, out error);
         uri = opaque;
         return ok2;
     }

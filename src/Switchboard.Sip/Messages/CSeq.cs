@@ -12,12 +12,16 @@ public sealed record CSeq(uint Number, string Method)
     public override string ToString() => $"{Number.ToString(CultureInfo.InvariantCulture)} {Method}";
 
     /// <summary>Parses <c>1*DIGIT LWS Method</c>; leading zeros are allowed, values above 2^32-1 are not.</summary>
-    public static bool TryParse(string value, out CSeq? cseq, out string error)
+    public static bool TryParse(string value, out CSeq? cseq, out string error) =>
+        TryParse(value, build: true, out cseq, out error);
+
+    /// <summary>Reads a CSeq value; without <paramref name="build"/> it only checks.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> value, bool build, out CSeq? cseq, out string error)
     {
         cseq = null;
         var reader = new HeaderReader(value);
         reader.SkipWhitespace();
-        var digits = reader.ReadWhile(char.IsAsciiDigit);
+        var digits = reader.ReadWhile(SipGrammar.Digits);
         var gap = reader.SkipWhitespace();
         var method = reader.ReadToken();
         if (digits.IsEmpty || !gap || method.IsEmpty || !reader.AtEnd)
@@ -33,7 +37,7 @@ public sealed record CSeq(uint Number, string Method)
         }
 
         error = string.Empty;
-        cseq = new CSeq(number, WireNames.Find(method) ?? method.ToString());
+        cseq = build ? new CSeq(number, WireNames.Find(method) ?? method.ToString()) : null;
         return true;
     }
 }

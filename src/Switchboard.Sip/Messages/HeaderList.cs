@@ -31,13 +31,6 @@ public sealed class HeaderList : IReadOnlyList<SipHeader>
         Version++;
     }
 
-    /// <summary>Appends every header of <paramref name="headers"/>, in order.</summary>
-    internal void AddRange(HeaderList headers)
-    {
-        _headers.AddRange(headers._headers);
-        Version++;
-    }
-
     /// <summary>Appends <c>name: value</c>.</summary>
     public void Add(string name, string value) => Add(new SipHeader(name, value));
 
@@ -63,7 +56,16 @@ public sealed class HeaderList : IReadOnlyList<SipHeader>
     }
 
     /// <summary>Every header of that name, in order.</summary>
-    public IEnumerable<SipHeader> GetAll(string name) => _headers.Where(h => h.Is(name));
+    public IEnumerable<SipHeader> GetAll(string name)
+    {
+        foreach (var header in _headers)
+        {
+            if (header.Is(name))
+            {
+                yield return header;
+            }
+        }
+    }
 
     /// <summary>True when a header of that name is present.</summary>
     public bool Contains(string name) => Get(name) is not null;
@@ -113,8 +115,10 @@ public sealed class HeaderList : IReadOnlyList<SipHeader>
         Version++;
     }
 
-    /// <inheritdoc/>
-    public IEnumerator<SipHeader> GetEnumerator() => _headers.GetEnumerator();
+    /// <summary>Enumerates the headers in order, without allocating.</summary>
+    public List<SipHeader>.Enumerator GetEnumerator() => _headers.GetEnumerator();
+
+    IEnumerator<SipHeader> IEnumerable<SipHeader>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Sip.Messages;
 
@@ -25,10 +26,23 @@ public readonly record struct HostPort(string Host, int? Port)
     public static bool TryParse(ReadOnlySpan<char> text, out HostPort hostPort)
     {
         hostPort = default;
-        ReadOnlySpan<char> host;
-        ReadOnlySpan<char> port = default;
+        if (!TryRead(text, out var host, out var port))
+        {
+            return false;
+        }
+
+        hostPort = new HostPort(host.ToString(), port);
+        return true;
+    }
+
+    /// <summary>Checks <c>host [":" port]</c> and finds its parts without allocating; IPv6 hosts come without brackets.</summary>
+    internal static bool TryRead(ReadOnlySpan<char> text, out ReadOnlySpan<char> host, out int? port)
+    {
+        port = null;
+        ReadOnlySpan<char> portText = default;
         if (text.StartsWith('['))
         {
+            host = default;
             var close = text.IndexOf(']');
             if (close < 0 || !IPAddress.TryParse(text[1..close], out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6)
             {
@@ -44,8 +58,8 @@ public readonly record struct HostPort(string Host, int? Port)
                     return false;
                 }
 
-                port = after[1..];
-                if (port.IsEmpty)
+                portText = after[1..];
+                if (portText.IsEmpty)
                 {
                     return false;
                 }
@@ -57,8 +71,8 @@ public readonly record struct HostPort(string Host, int? Port)
             host = colon < 0 ? text : text[..colon];
             if (colon >= 0)
             {
-                port = text[(colon + 1)..];
-                if (port.IsEmpty)
+                portText = text[(colon + 1)..];
+                if (portText.IsEmpty)
                 {
                     return false;
                 }
@@ -70,18 +84,16 @@ public readonly record struct HostPort(string Host, int? Port)
             }
         }
 
-        int? portNumber = null;
-        if (!port.IsEmpty)
+        if (!portText.IsEmpty)
         {
-            if (!TryParsePort(port, out var p))
+            if (!TryParsePort(portText, out var p))
             {
                 return false;
             }
 
-            portNumber = p;
+            port = p;
         }
 
-        hostPort = new HostPort(host.ToString(), portNumber);
         return true;
     }
 
@@ -93,21 +105,6 @@ public readonly record struct HostPort(string Host, int? Port)
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
     }
 
-    private static bool IsHostName(ReadOnlySpan<char> host)
-    {
-        if (host.IsEmpty || host[0] is '.' or '-')
-        {
-            return false;
-        }
-
-        foreach (var c in host)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '.')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsHostName(ReadOnlySpan<char> host) =>
+        !host.IsEmpty && host[0] is not '.' and not '-' && !host.ContainsAnyExcept(SipGrammar.HostNameChars);
 }

@@ -1,215 +1,345 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Sip.Messages;
 
-/// <summary>The typed view of the headers the stack acts on, parsed in one pass; the parser rejects a message whose view has an error.</summary>
+/// <summary>
+/// The typed view of the headers the stack acts on. <see cref="Error"/> checks every one of them (the parser rejects a
+/// message that has one); each kind is typed only when first read, so a header nobody reads costs no objects.
+/// </summary>
 public sealed class KnownHeaders
 {
-    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, HeaderKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        [HeaderNames.Via] = Kind.Via, [HeaderNames.From] = Kind.From, [HeaderNames.To] = Kind.To, [HeaderNames.CallId] = Kind.CallId,
-        [HeaderNames.CSeq] = Kind.CSeq, [HeaderNames.MaxForwards] = Kind.MaxForwards, [HeaderNames.Expires] = Kind.Expires,
-        [HeaderNames.Contact] = Kind.Contact, [HeaderNames.RecordRoute] = Kind.RecordRoute, [HeaderNames.Route] = Kind.Route,
-        [HeaderNames.ContentType] = Kind.ContentType, [HeaderNames.ContentLength] = Kind.ContentLength, [HeaderNames.Accept] = Kind.Accept,
-        [HeaderNames.Require] = Kind.Require, [HeaderNames.Supported] = Kind.Supported,
+        [HeaderNames.Via] = HeaderKind.Via, [HeaderNames.From] = HeaderKind.From, [HeaderNames.To] = HeaderKind.To,
+        [HeaderNames.CallId] = HeaderKind.CallId, [HeaderNames.CSeq] = HeaderKind.CSeq, [HeaderNames.MaxForwards] = HeaderKind.MaxForwards,
+        [HeaderNames.Expires] = HeaderKind.Expires, [HeaderNames.Contact] = HeaderKind.Contact, [HeaderNames.RecordRoute] = HeaderKind.RecordRoute,
+        [HeaderNames.Route] = HeaderKind.Route, [HeaderNames.ContentType] = HeaderKind.ContentType,
+        [HeaderNames.ContentLength] = HeaderKind.ContentLength, [HeaderNames.Accept] = HeaderKind.Accept,
+        [HeaderNames.Require] = HeaderKind.Require, [HeaderNames.Supported] = HeaderKind.Supported,
     };
 
-    private enum Kind
-    {
-        Via, From, To, CallId, CSeq, MaxForwards, Expires, Contact, RecordRoute, Route, ContentType, ContentLength, Accept, Require, Supported,
-    }
+    private readonly HeaderList _headers;
+    private int _typed;
+    private int _checked;
+    private string? _error;
+    private int _present;
+    private List<Via>? _vias;
+    private NameAddr? _from;
+    private NameAddr? _to;
+    private string? _callId;
+    private CSeq? _cseq;
+    private int? _maxForwards;
+    private uint? _expires;
+    private List<NameAddr>? _contacts;
+    private bool _wildcardContact;
+    private List<NameAddr>? _recordRoutes;
+    private List<NameAddr>? _routes;
+    private MediaType? _contentType;
+    private List<MediaType>? _accept;
+    private List<string>? _require;
+    private List<string>? _supported;
 
-    /// <summary>Headers that may appear once only (RFC 3261 §7.3.1 lists which may repeat).</summary>
-    private static bool IsSingleValued(Kind kind) =>
-        kind is Kind.CallId or Kind.CSeq or Kind.From or Kind.To or Kind.MaxForwards or Kind.ContentLength or Kind.ContentType or Kind.Expires;
+    private KnownHeaders(HeaderList headers) => _headers = headers;
 
     /// <summary>Every Via hop, top first.</summary>
-    public List<Via> Vias { get; } = [];
+    public List<Via> Vias => Typed(HeaderKind.Via)._vias!;
 
     /// <summary>The From address.</summary>
-    public NameAddr? From { get; private set; }
+    public NameAddr? From => Typed(HeaderKind.From)._from;
 
     /// <summary>The To address.</summary>
-    public NameAddr? To { get; private set; }
+    public NameAddr? To => Typed(HeaderKind.To)._to;
 
     /// <summary>The Call-ID.</summary>
-    public string? CallId { get; private set; }
+    public string? CallId => Typed(HeaderKind.CallId)._callId;
 
     /// <summary>The CSeq.</summary>
-    public CSeq? CSeq { get; private set; }
+    public CSeq? CSeq => Typed(HeaderKind.CSeq)._cseq;
 
     /// <summary>Max-Forwards, or null when absent.</summary>
-    public int? MaxForwards { get; private set; }
+    public int? MaxForwards => Typed(HeaderKind.MaxForwards)._maxForwards;
 
     /// <summary>Expires in seconds, or null when absent.</summary>
-    public uint? Expires { get; private set; }
+    public uint? Expires => Typed(HeaderKind.Expires)._expires;
 
     /// <summary>Contact addresses (empty for <c>Contact: *</c>, see <see cref="IsWildcardContact"/>).</summary>
-    public List<NameAddr> Contacts { get; } = [];
+    public List<NameAddr> Contacts => Typed(HeaderKind.Contact)._contacts!;
 
     /// <summary>True for <c>Contact: *</c> (REGISTER removing every binding).</summary>
-    public bool IsWildcardContact { get; private set; }
+    public bool IsWildcardContact => Typed(HeaderKind.Contact)._wildcardContact;
 
     /// <summary>Record-Route addresses, top first.</summary>
-    public List<NameAddr> RecordRoutes { get; } = [];
+    public List<NameAddr> RecordRoutes => Typed(HeaderKind.RecordRoute)._recordRoutes!;
 
     /// <summary>Route addresses, top first.</summary>
-    public List<NameAddr> Routes { get; } = [];
+    public List<NameAddr> Routes => Typed(HeaderKind.Route)._routes!;
 
     /// <summary>The Content-Type, or null.</summary>
-    public MediaType? ContentType { get; private set; }
+    public MediaType? ContentType => Typed(HeaderKind.ContentType)._contentType;
 
     /// <summary>The Accept ranges, or null when there is no Accept header (an empty list means nothing is accepted).</summary>
-    public List<MediaType>? Accept { get; private set; }
+    public List<MediaType>? Accept => Typed(HeaderKind.Accept)._accept;
 
     /// <summary>Option tags in Require.</summary>
-    public List<string> Require { get; } = [];
+    public List<string> Require => Typed(HeaderKind.Require)._require!;
 
     /// <summary>Option tags in Supported.</summary>
-    public List<string> Supported { get; } = [];
+    public List<string> Supported => Typed(HeaderKind.Supported)._supported!;
 
     /// <summary>The first problem met, or null when every known header is well formed.</summary>
-    public string? Error { get; private set; }
+    public string? Error => Checked()._error;
 
-    /// <summary>Parses the known headers of <paramref name="headers"/>; never throws.</summary>
-    public static KnownHeaders Parse(HeaderList headers)
+    /// <summary>The typed view of <paramref name="headers"/>; never throws.</summary>
+    public static KnownHeaders Parse(HeaderList headers) => new(headers);
+
+    /// <summary>True when, with no <see cref="Error"/>, a header of each of <paramref name="kinds"/> is present.</summary>
+    internal bool HasAll(params ReadOnlySpan<HeaderKind> kinds)
     {
-        var known = new KnownHeaders();
-        var seen = 0;
-        foreach (var header in headers)
+        var present = Checked()._present;
+        foreach (var kind in kinds)
         {
-            if (!Kinds.TryGetValue(HeaderNames.Expand(header.Name), out var kind))
-            {
-                continue;
-            }
-
-            if (IsSingleValued(kind))
-            {
-                var bit = 1 << (int)kind;
-                if ((seen & bit) != 0)
-                {
-                    known.Error ??= $"{HeaderNames.Expand(header.Name)} appears more than once";
-                }
-
-                seen |= bit;
-            }
-
-            if (!known.Read(kind, header.Value, out var error))
-            {
-                known.Error ??= $"{HeaderNames.Expand(header.Name)}: {error}";
-            }
-        }
-
-        return known;
-    }
-
-    private bool Read(Kind kind, string value, out string error)
-    {
-        error = string.Empty;
-        switch (kind)
-        {
-            case Kind.Via:
-                return Via.TryParseList(value, Vias, out error);
-            case Kind.From:
-                From = ReadAddress(value, out error);
-                return From is not null;
-            case Kind.To:
-                To = ReadAddress(value, out error);
-                return To is not null;
-            case Kind.CallId:
-                CallId = value;
-                if (!IsCallId(value))
-                {
-                    error = "not a valid Call-ID";
-                    return false;
-                }
-
-                return true;
-            case Kind.CSeq:
-                var ok = Messages.CSeq.TryParse(value, out var cseq, out error);
-                CSeq = cseq;
-                return ok;
-            case Kind.MaxForwards:
-                if (!TryParseNumber(value, 255, out var hops))
-                {
-                    error = "not a number from 0 to 255";
-                    return false;
-                }
-
-                MaxForwards = (int)hops;
-                return true;
-            case Kind.Expires:
-                if (!TryParseNumber(value, uint.MaxValue, out var seconds))
-                {
-                    error = "not a number of seconds up to 2^32-1";
-                    return false;
-                }
-
-                Expires = (uint)seconds;
-                return true;
-            case Kind.Contact:
-                if (value == "*")
-                {
-                    IsWildcardContact = true;
-                    return true;
-                }
-
-                return NameAddr.TryParseList(value, Contacts, out error);
-            case Kind.RecordRoute:
-                return NameAddr.TryParseList(value, RecordRoutes, out error);
-            case Kind.Route:
-                return NameAddr.TryParseList(value, Routes, out error);
-            case Kind.ContentType:
-                var types = new List<MediaType>();
-                if (!MediaType.TryParseList(value, types, out error) || types.Count != 1)
-                {
-                    error = error.Length > 0 ? error : "not a single media type";
-                    return false;
-                }
-
-                ContentType = types[0];
-                return true;
-            case Kind.Accept:
-                Accept ??= [];
-                return MediaType.TryParseList(value, Accept, out error);
-            case Kind.Require:
-                return TryReadTokens(value, Require, out error);
-            case Kind.Supported:
-                return TryReadTokens(value, Supported, out error);
-            default:
-                return true;
-        }
-    }
-
-    private static bool IsCallId(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!SipGrammar.IsWordChar(c) && c != '@')
+            if ((present & Bit(kind)) == 0)
             {
                 return false;
             }
         }
 
-        return value.Length > 0;
+        return true;
     }
 
-    private static NameAddr? ReadAddress(string value, out string error) =>
-        NameAddr.TryParse(value, out var address, out error) ? address : null;
+    /// <summary>Which typed header <paramref name="name"/> is (compact forms and case ignored).</summary>
+    internal static HeaderKind KindOf(string name) => Kinds.TryGetValue(HeaderNames.Expand(name), out var kind) ? kind : HeaderKind.Other;
 
-    private static bool TryParseNumber(string value, ulong max, out ulong number)
+    private static int Bit(HeaderKind kind) => 1 << (int)kind;
+
+    /// <summary>Headers that may appear once only (RFC 3261 §7.3.1 lists which may repeat).</summary>
+    private static bool IsSingleValued(HeaderKind kind) =>
+        kind is HeaderKind.CallId or HeaderKind.CSeq or HeaderKind.From or HeaderKind.To or HeaderKind.MaxForwards
+            or HeaderKind.ContentLength or HeaderKind.ContentType or HeaderKind.Expires;
+
+    private KnownHeaders Checked() => Volatile.Read(ref _checked) != 0 ? this : Check();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private KnownHeaders Check()
+    {
+        using var buffer = new ValueBuffer(stackalloc char[FieldValue.StackLimit]);
+        string? error = null;
+        var present = 0;
+        foreach (var header in _headers)
+        {
+            var kind = header.Kind;
+            if (kind == HeaderKind.Other)
+            {
+                continue;
+            }
+
+            if (IsSingleValued(kind) && (present & Bit(kind)) != 0)
+            {
+                error = $"{HeaderNames.Expand(header.Name)} appears more than once";
+                break;
+            }
+
+            present |= Bit(kind);
+            if (!Check(kind, buffer.Read(header), out var problem))
+            {
+                error = $"{HeaderNames.Expand(header.Name)}: {problem}";
+                break;
+            }
+        }
+
+        _error = error;
+        _present = present;
+        Interlocked.Exchange(ref _checked, 1);
+        return this;
+    }
+
+    private static bool Check(HeaderKind kind, ReadOnlySpan<char> value, out string error)
+    {
+        error = string.Empty;
+        switch (kind)
+        {
+            case HeaderKind.Via:
+                return Via.TryParseList(value, null, out error, out _);
+            case HeaderKind.From or HeaderKind.To:
+                return NameAddr.TryParse(value, build: false, out _, out error);
+            case HeaderKind.CallId:
+                return IsCallId(value, out error);
+            case HeaderKind.CSeq:
+                return Messages.CSeq.TryParse(value, build: false, out _, out error);
+            case HeaderKind.MaxForwards:
+                return TryReadMaxForwards(value, out _, out error);
+            case HeaderKind.Expires:
+                return TryReadExpires(value, out _, out error);
+            case HeaderKind.Contact:
+                return value.SequenceEqual("*") || NameAddr.TryParseList(value, null, out error);
+            case HeaderKind.RecordRoute or HeaderKind.Route:
+                return NameAddr.TryParseList(value, null, out error);
+            case HeaderKind.ContentType:
+                return IsSingleMediaType(MediaType.TryParseList(value, null, out error, out var count), count, ref error);
+            case HeaderKind.Accept:
+                return MediaType.TryParseList(value, null, out error, out _);
+            case HeaderKind.Require or HeaderKind.Supported:
+                return TryReadTokens(value, null, out error);
+            default:
+                return true;
+        }
+    }
+
+    private KnownHeaders Typed(HeaderKind kind) => (Volatile.Read(ref _typed) & Bit(kind)) != 0 ? this : Type(kind);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private KnownHeaders Type(HeaderKind kind)
+    {
+        using var buffer = new ValueBuffer(stackalloc char[FieldValue.StackLimit]);
+        var vias = kind == HeaderKind.Via ? new List<Via>() : null;
+        var addresses = kind is HeaderKind.Contact or HeaderKind.RecordRoute or HeaderKind.Route ? new List<NameAddr>() : null;
+        var tokens = kind is HeaderKind.Require or HeaderKind.Supported ? new List<string>() : null;
+        List<MediaType>? accept = null;
+        NameAddr? address = null;
+        CSeq? cseq = null;
+        foreach (var header in _headers)
+        {
+            if (header.Kind != kind)
+            {
+                continue;
+            }
+
+            if (kind == HeaderKind.CallId)
+            {
+                _callId = header.Value;
+                continue;
+            }
+
+            var value = buffer.Read(header);
+            switch (kind)
+            {
+                case HeaderKind.Via:
+                    Via.TryParseList(value, vias, out _, out _);
+                    break;
+                case HeaderKind.From or HeaderKind.To:
+                    NameAddr.TryParse(value, build: true, out address, out _);
+                    break;
+                case HeaderKind.CSeq:
+                    Messages.CSeq.TryParse(value, build: true, out cseq, out _);
+                    break;
+                case HeaderKind.MaxForwards:
+                    _maxForwards = TryReadMaxForwards(value, out var hops, out _) ? hops : _maxForwards;
+                    break;
+                case HeaderKind.Expires:
+                    _expires = TryReadExpires(value, out var seconds, out _) ? seconds : _expires;
+                    break;
+                case HeaderKind.Contact when value.SequenceEqual("*"):
+                    _wildcardContact = true;
+                    break;
+                case HeaderKind.Contact or HeaderKind.RecordRoute or HeaderKind.Route:
+                    NameAddr.TryParseList(value, addresses, out _);
+                    break;
+                case HeaderKind.ContentType:
+                    var types = new List<MediaType>(1);
+                    var error = string.Empty;
+                    _contentType = IsSingleMediaType(MediaType.TryParseList(value, types, out error, out var count), count, ref error) ? types[0] : _contentType;
+                    break;
+                case HeaderKind.Accept:
+                    accept ??= [];
+                    MediaType.TryParseList(value, accept, out _, out _);
+                    break;
+                case HeaderKind.Require or HeaderKind.Supported:
+                    TryReadTokens(value, tokens, out _);
+                    break;
+            }
+        }
+
+        Publish(kind, vias, address, cseq, addresses, accept, tokens);
+        Interlocked.Or(ref _typed, Bit(kind));
+        return this;
+    }
+
+    private void Publish(HeaderKind kind, List<Via>? vias, NameAddr? address, CSeq? cseq, List<NameAddr>? addresses, List<MediaType>? accept, List<string>? tokens)
+    {
+        switch (kind)
+        {
+            case HeaderKind.Via:
+                _vias = vias;
+                break;
+            case HeaderKind.From:
+                _from = address;
+                break;
+            case HeaderKind.To:
+                _to = address;
+                break;
+            case HeaderKind.CSeq:
+                _cseq = cseq;
+                break;
+            case HeaderKind.Contact:
+                _contacts = addresses;
+                break;
+            case HeaderKind.RecordRoute:
+                _recordRoutes = addresses;
+                break;
+            case HeaderKind.Route:
+                _routes = addresses;
+                break;
+            case HeaderKind.Accept:
+                _accept = accept;
+                break;
+            case HeaderKind.Require:
+                _require = tokens;
+                break;
+            case HeaderKind.Supported:
+                _supported = tokens;
+                break;
+        }
+    }
+
+    private static bool IsCallId(ReadOnlySpan<char> value, out string error)
+    {
+        var ok = !value.IsEmpty && !value.ContainsAnyExcept(SipGrammar.CallIdChars);
+        error = ok ? string.Empty : "not a valid Call-ID";
+        return ok;
+    }
+
+    private static bool IsSingleMediaType(bool parsed, int count, ref string error)
+    {
+        if (parsed && count == 1)
+        {
+            return true;
+        }
+
+        error = error.Length > 0 ? error : "not a single media type";
+        return false;
+    }
+
+    private static bool TryReadMaxForwards(ReadOnlySpan<char> value, out int hops, out string error)
+    {
+        var ok = TryParseNumber(value, 255, out var number);
+        hops = (int)number;
+        error = ok ? string.Empty : "not a number from 0 to 255";
+        return ok;
+    }
+
+    private static bool TryReadExpires(ReadOnlySpan<char> value, out uint seconds, out string error)
+    {
+        var ok = TryParseNumber(value, uint.MaxValue, out var number);
+        seconds = (uint)number;
+        error = ok ? string.Empty : "not a number of seconds up to 2^32-1";
+        return ok;
+    }
+
+    private static bool TryParseNumber(ReadOnlySpan<char> value, ulong max, out ulong number)
     {
         number = 0;
-        return value.Length > 0 && !value.AsSpan().ContainsAnyExceptInRange('0', '9')
+        return value.Length > 0 && !value.ContainsAnyExceptInRange('0', '9')
             && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number <= max;
     }
 
-    private static bool TryReadTokens(string value, List<string> tokens, out string error) =>
-        CommaList.TryRead(value, tokens, static (ref HeaderReader reader, out string? token, out string error) =>
+    private static bool TryReadTokens(ReadOnlySpan<char> value, List<string>? tokens, out string error) =>
+        CommaList.TryRead(value, tokens, static (ref HeaderReader reader, bool build, out string? token, out string error) =>
         {
-            token = reader.ReadToken().ToString();
-            error = token.Length == 0 ? "not a list of option tags" : string.Empty;
-            return token.Length > 0;
-        }, out error, allowEmpty: true);
+            var text = reader.ReadToken();
+            token = build ? text.ToString() : null;
+            error = text.IsEmpty ? "not a list of option tags" : string.Empty;
+            return !text.IsEmpty;
+        }, out error, out _, allowEmpty: true);
 }

@@ -20,13 +20,17 @@ public sealed record MediaType(string Type, string Subtype, SipParameters Parame
 
     /// <summary>Parses a comma-separated list of media types (an empty value gives an empty list).</summary>
     public static bool TryParseList(string value, List<MediaType> types, out string error) =>
-        CommaList.TryRead(value, types, TryRead, out error, allowEmpty: true);
+        TryParseList(value, types, out error, out _);
+
+    /// <summary>Reads a list of media types into <paramref name="types"/>, or only checks it when that is null; <paramref name="count"/> says how many.</summary>
+    internal static bool TryParseList(ReadOnlySpan<char> value, List<MediaType>? types, out string error, out int count) =>
+        CommaList.TryRead(value, types, TryRead, out error, out count, allowEmpty: true);
 
     private static string LowerCase(ReadOnlySpan<char> token) => WireNames.Find(token) is { } shared && !shared.AsSpan().ContainsAnyInRange('A', 'Z')
         ? shared
         : token.ToString().ToLowerInvariant();
 
-    private static bool TryRead(ref HeaderReader reader, out MediaType? type, out string error)
+    private static bool TryRead(ref HeaderReader reader, bool build, out MediaType? type, out string error)
     {
         type = null;
         var top = reader.ReadToken();
@@ -38,12 +42,12 @@ public sealed record MediaType(string Type, string Subtype, SipParameters Parame
             return false;
         }
 
-        if (!SipParameters.TryRead(ref reader, out var parameters, out error))
+        if (!SipParameters.TryRead(ref reader, build, out var parameters, out error))
         {
             return false;
         }
 
-        type = new MediaType(LowerCase(top), LowerCase(subtype), parameters);
+        type = build ? new MediaType(LowerCase(top), LowerCase(subtype), parameters!) : null;
         return true;
     }
 }

@@ -48,10 +48,14 @@ public sealed class NameAddr(string? displayName, AddressUri uri, SipParameters 
     }
 
     /// <summary>Parses a header value holding exactly one address.</summary>
-    public static bool TryParse(string value, out NameAddr? address, out string error)
+    public static bool TryParse(string value, out NameAddr? address, out string error) =>
+        TryParse(value, build: true, out address, out error);
+
+    /// <summary>Reads a value holding exactly one address; without <paramref name="build"/> it only checks.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> value, bool build, out NameAddr? address, out string error)
     {
         var reader = new HeaderReader(value);
-        if (!TryRead(ref reader, out address, out error))
+        if (!TryRead(ref reader, build, out address, out error))
         {
             return false;
         }
@@ -68,9 +72,13 @@ public sealed class NameAddr(string? displayName, AddressUri uri, SipParameters 
 
     /// <summary>Parses a comma-separated list of addresses (Contact, Route, Record-Route).</summary>
     public static bool TryParseList(string value, List<NameAddr> addresses, out string error) =>
-        CommaList.TryRead(value, addresses, TryRead, out error);
+        TryParseList(value.AsSpan(), addresses, out error);
 
-    private static bool TryRead(ref HeaderReader reader, out NameAddr? address, out string error)
+    /// <summary>Reads a comma-separated list of addresses into <paramref name="addresses"/>, or only checks it when that is null.</summary>
+    internal static bool TryParseList(ReadOnlySpan<char> value, List<NameAddr>? addresses, out string error) =>
+        CommaList.TryRead(value, addresses, TryRead, out error, out _);
+
+    private static bool TryRead(ref HeaderReader reader, bool build, out NameAddr? address, out string error)
     {
         address = null;
         reader.SkipWhitespace();
@@ -78,39 +86,31 @@ public sealed class NameAddr(string? displayName, AddressUri uri, SipParameters 
         var start = reader.Position;
         if (reader.Peek() == '"')
         {
-            if (!reader.TryReadQuotedString(out var quoted))
+            if (!reader.TryReadQuotedText(out var quoted))
             {
                 error = "an unterminated quoted display name";
                 return false;
             }
 
-            displayName = quoted;
+            displayName = build ? quoted.ToString() : null;
             reader.SkipWhitespace();
         }
         else if (reader.Peek() != '<')
         {
-            var words = new StringBuilder();
-            while (true)
+            var wordsEnd = start;
+            while (!reader.ReadToken().IsEmpty)
             {
-                var token = reader.ReadToken();
-                if (token.IsEmpty)
-                {
-                    break;
-                }
-
-                words.Append(words.Length > 0 ? " " : string.Empty).Append(token);
+                wordsEnd = reader.Position;
                 reader.SkipWhitespace();
             }
 
-            if (reader.Peek() == '<')
-            {
-                displayName = words.ToString();
-            }
-            else
+            if (reader.Peek() != '<' || wordsEnd == start)
             {
                 reader.Position = start;
-                return TryReadAddrSpec(ref reader, out address, out error);
+                return TryReadAddrSpec(ref reader, build, out address, out error);
             }
+
+            displayName = build ? JoinWords(reader.Slice(start, wordsEnd)) : null;
         }
 
         if (!reader.TryChar('<'))
@@ -132,16 +132,16 @@ public sealed class NameAddr(string? displayName, AddressUri uri, SipParameters 
             return false;
         }
 
-        if (!AddressUri.TryParse(uriText, out var uri, out error) || !SipParameters.TryRead(ref reader, out var parameters, out error))
+        if (!AddressUri.TryParse(uriText, build, out var uri, out error) || !SipParameters.TryRead(ref reader, build, out var parameters, out error))
         {
             return false;
         }
 
-        address = new NameAddr(displayName, uri!, parameters);
+        address = build ? new NameAddr(displayName, uri!, parameters!) : null;
         return true;
     }
 
-    private static bool TryReadAddrSpec(ref HeaderReader reader, out NameAddr? address, out string error)
+    private static bool TryReadAddrSpec(ref HeaderReader reader, bool build, out NameAddr? address, out string error)
     {
         address = null;
         var uriText = reader.ReadUntilAny(" \t;,");
@@ -151,12 +151,36 @@ public sealed class NameAddr(string? displayName, AddressUri uri, SipParameters 
             return false;
         }
 
-        if (!AddressUri.TryParse(uriText, out var uri, out error) || !SipParameters.TryRead(ref reader, out var parameters, out error))
+        if (!AddressUri.TryParse(uriText, build, out var uri, out error) || !SipParameters.TryRead(ref reader, build, out var parameters, out error))
         {
             return false;
         }
 
-        address = new NameAddr(null, uri!, parameters);
+        address = build ? new NameAddr(null, uri!, parameters!) : null;
         return true;
+    }
+
+    /// <summary>An unquoted display name: its tokens joined by single spaces.</summary>
+    private static string JoinWords(ReadOnlySpan<char> words)
+    {
+        if (words.IndexOf('\t') < 0 && words.IndexOf("  ") < 0)
+        {
+            return words.ToString();
+        }
+
+        var builder = new StringBuilder(words.Length);
+        foreach (var c in words)
+        {
+            if (!SipGrammar.IsWhitespace(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -18,7 +18,11 @@ public sealed class OpaqueUri : AddressUri
     public override string ToString() => _text;
 
     /// <summary>Accepts <c>scheme:rest</c> where rest is non-empty and holds no white space, quotes or angle brackets.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out OpaqueUri? uri, out string error)
+    public static bool TryParse(ReadOnlySpan<char> text, out OpaqueUri? uri, out string error) =>
+        TryParse(text, build: true, out uri, out error);
+
+    /// <summary>Reads an opaque URI; without <paramref name="build"/> it only checks.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out OpaqueUri? uri, out string error)
     {
         uri = null;
         var colon = text.IndexOf(':');
@@ -30,7 +34,7 @@ public sealed class OpaqueUri : AddressUri
         }
 
         error = string.Empty;
-        uri = new OpaqueUri(text[..colon].ToString().ToLowerInvariant(), text.ToString());
+        uri = build ? new OpaqueUri(text[..colon].ToString().ToLowerInvariant(), text.ToString()) : null;
         return true;
     }
 }

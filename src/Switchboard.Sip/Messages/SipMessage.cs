@@ -6,27 +6,38 @@ public abstract class SipMessage
     private KnownHeaders? _known;
     private int _knownVersion = -1;
 
+    /// <summary>Creates a message with no headers.</summary>
+    protected SipMessage()
+        : this(new HeaderList())
+    {
+    }
+
+    /// <summary>Creates a message around headers already read.</summary>
+    private protected SipMessage(HeaderList headers) => Headers = headers;
+
     /// <summary>The protocol version from the start line, <c>SIP/2.0</c>.</summary>
     public string Version { get; init; } = SipVersion.V2;
 
     /// <summary>Every header in order; unknown ones are kept as received.</summary>
-    public HeaderList Headers { get; } = new();
+    public HeaderList Headers { get; }
 
     /// <summary>The body (any content, multipart and binary included), passed through unchanged.</summary>
     public ReadOnlyMemory<byte> Body { get; set; }
 
-    /// <summary>The typed view of the known headers, parsed again after the headers change.</summary>
+    /// <summary>The typed view of the known headers, made again after the headers change; each header is typed when first read.</summary>
     public KnownHeaders Known
     {
         get
         {
-            if (_known is null || _knownVersion != Headers.Version)
+            var known = _known;
+            if (known is null || _knownVersion != Headers.Version)
             {
-                _known = KnownHeaders.Parse(Headers);
+                known = KnownHeaders.Parse(Headers);
+                _known = known;
                 _knownVersion = Headers.Version;
             }
 
-            return _known;
+            return known;
         }
     }
 
@@ -57,7 +68,7 @@ public abstract class SipMessage
         var index = -1;
         for (var i = 0; i < Headers.Count && index < 0; i++)
         {
-            index = Headers[i].Is(HeaderNames.Via) ? i : -1;
+            index = Headers[i].Kind == HeaderKind.Via ? i : -1;
         }
 
         if (index < 0 || known.Error is not null)

@@ -26,19 +26,32 @@ public static class SipMessageWriter
         switch (message)
         {
             case SipRequest request:
-                WriteText(output, $"{request.Method} {request.RequestUri} {request.Version}");
+                WriteText(output, request.Method);
+                output.Write(" "u8);
+                WriteText(output, request.RequestUri.ToString());
+                output.Write(" "u8);
+                WriteText(output, request.Version);
                 break;
             case SipResponse response:
-                WriteText(output, $"{response.Version} {response.StatusCode.ToString(CultureInfo.InvariantCulture)} {response.Reason}");
+                Span<char> code = stackalloc char[11];
+                response.StatusCode.TryFormat(code, out var digits, provider: CultureInfo.InvariantCulture);
+                WriteText(output, response.Version);
+                output.Write(" "u8);
+                WriteText(output, code[..digits]);
+                output.Write(" "u8);
+                WriteText(output, response.Reason);
                 break;
         }
 
         output.Write(Crlf);
-        var bodyLength = message.Body.Length;
+        Span<char> length = stackalloc char[11];
+        message.Body.Length.TryFormat(length, out var lengthDigits, provider: CultureInfo.InvariantCulture);
+        length = length[..lengthDigits];
+        Span<char> scratch = stackalloc char[16];
         var lengthWritten = false;
         foreach (var header in message.Headers)
         {
-            if (header.Is(HeaderNames.ContentLength))
+            if (header.Kind == HeaderKind.ContentLength)
             {
                 if (lengthWritten)
                 {
@@ -46,10 +59,9 @@ public static class SipMessageWriter
                 }
 
                 lengthWritten = true;
-                if (header.Value != bodyLength.ToString(CultureInfo.InvariantCulture))
+                if (!header.ReadValue(scratch).SequenceEqual(length))
                 {
-                    WriteText(output, $"{header.Name}: {bodyLength.ToString(CultureInfo.InvariantCulture)}");
-                    output.Write(Crlf);
+                    WriteField(output, header.Name, length);
                     continue;
                 }
             }
@@ -57,28 +69,32 @@ public static class SipMessageWriter
             if (header.Raw is { } raw)
             {
                 output.Write(raw.Span);
+                output.Write(Crlf);
             }
             else
             {
-                WriteText(output, header.Name);
-                output.Write(": "u8);
-                WriteText(output, header.Value);
+                WriteField(output, header.Name, header.Value);
             }
-
-            output.Write(Crlf);
         }
 
         if (!lengthWritten)
         {
-            WriteText(output, $"{HeaderNames.ContentLength}: {bodyLength.ToString(CultureInfo.InvariantCulture)}");
-            output.Write(Crlf);
+            WriteField(output, HeaderNames.ContentLength, length);
         }
 
         output.Write(Crlf);
         output.Write(message.Body.Span);
     }
 
-    private static void WriteText(IBufferWriter<byte> output, string text)
+    private static void WriteField(IBufferWriter<byte> output, string name, ReadOnlySpan<char> value)
+    {
+        WriteText(output, name);
+        output.Write(": "u8);
+        WriteText(output, value);
+        output.Write(Crlf);
+    }
+
+    private static void WriteText(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         var written = Encoding.UTF8.GetBytes(text, span);

@@ -10,10 +10,10 @@ public sealed class SipParameters
     private static readonly SearchValues<char> ValueChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~[]:");
 
-    private readonly List<SipParameter> _items = [];
+    private List<SipParameter>? _items;
 
     /// <summary>The parameters in the order they were written.</summary>
-    public IReadOnlyList<SipParameter> Items => _items;
+    public IReadOnlyList<SipParameter> Items => _items ?? (IReadOnlyList<SipParameter>)[];
 
     /// <summary>True when a parameter of that name is present (with or without a value).</summary>
     public bool Contains(string name) => Find(name) is not null;
@@ -28,11 +28,11 @@ public sealed class SipParameters
         var parameter = new SipParameter(name, value, quoted);
         if (index >= 0)
         {
-            _items[index] = parameter;
+            _items![index] = parameter;
         }
         else
         {
-            _items.Add(parameter);
+            Add(parameter);
         }
     }
 
@@ -42,7 +42,7 @@ public sealed class SipParameters
         var index = IndexOf(name);
         if (index >= 0)
         {
-            _items.RemoveAt(index);
+            _items!.RemoveAt(index);
         }
     }
 
@@ -50,14 +50,18 @@ public sealed class SipParameters
     public SipParameters Clone()
     {
         var copy = new SipParameters();
-        copy._items.AddRange(_items);
+        if (_items is not null)
+        {
+            copy._items = [.. _items];
+        }
+
         return copy;
     }
 
     /// <summary>Writes <c>;name=value</c> for each parameter.</summary>
     public void AppendTo(StringBuilder builder)
     {
-        foreach (var p in _items)
+        foreach (var p in Items)
         {
             builder.Append(';').Append(p.Name);
             if (p.Value is null)
@@ -85,62 +89,81 @@ public sealed class SipParameters
         return builder.ToString();
     }
 
-    /// <summary>Reads <c>*( SEMI generic-param )</c>; fails on an empty or malformed parameter such as <c>;;</c>.</summary>
-    internal static bool TryRead(ref HeaderReader reader, out SipParameters parameters, out string error)
+    /// <summary>Reads <c>*( SEMI generic-param )</c>; fails on an empty or malformed parameter such as <c>;;</c>. Without <paramref name="build"/> it only checks.</summary>
+    internal static bool TryRead(ref HeaderReader reader, bool build, out SipParameters? parameters, out string error)
     {
-        parameters = new SipParameters();
+        parameters = build ? new SipParameters() : null;
         error = string.Empty;
         while (reader.TrySeparator(';'))
         {
-            var name = reader.ReadToken();
-            if (name.IsEmpty)
+            if (!TryReadOne(ref reader, out var parameter, out error))
             {
-                error = "an empty or malformed parameter name";
                 return false;
             }
 
-            string? value = null;
-            var quoted = false;
-            if (reader.TrySeparator('='))
-            {
-                if (reader.Peek() == '"')
-                {
-                    if (!reader.TryReadQuotedString(out var text))
-                    {
-                        error = $"an unterminated quoted value in parameter '{name}'";
-                        return false;
-                    }
-
-                    value = text;
-                    quoted = true;
-                }
-                else
-                {
-                    var raw = reader.ReadWhile(ValueChars);
-                    if (raw.IsEmpty)
-                    {
-                        error = $"parameter '{name}' has '=' but no value";
-                        return false;
-                    }
-
-                    value = raw.ToString();
-                }
-            }
-
-            parameters._items.Add(new SipParameter(WireNames.Find(name) ?? name.ToString(), value, quoted));
+            parameters?.Add(parameter.ToParameter());
         }
 
         return true;
     }
 
+    /// <summary>Reads the generic-param after a SEMI: <c>token [ EQUAL ( token / host / quoted-string ) ]</c>.</summary>
+    internal static bool TryReadOne(ref HeaderReader reader, out ParameterText parameter, out string error)
+    {
+        parameter = default;
+        error = string.Empty;
+        var name = reader.ReadToken();
+        if (name.IsEmpty)
+        {
+            error = "an empty or malformed parameter name";
+            return false;
+        }
+
+        if (!reader.TrySeparator('='))
+        {
+            parameter = new ParameterText(name, default, HasValue: false, Quoted: false);
+            return true;
+        }
+
+        if (reader.Peek() == '"')
+        {
+            if (!reader.TryReadQuotedText(out var text))
+            {
+                error = $"an unterminated quoted value in parameter '{name}'";
+                return false;
+            }
+
+            parameter = new ParameterText(name, text, HasValue: true, Quoted: true);
+            return true;
+        }
+
+        var raw = reader.ReadWhile(ValueChars);
+        if (raw.IsEmpty)
+        {
+            error = $"parameter '{name}' has '=' but no value";
+            return false;
+        }
+
+        parameter = new ParameterText(name, raw, HasValue: true, Quoted: false);
+        return true;
+    }
+
+    /// <summary>Appends a parameter as read (duplicates kept, as received).</summary>
+    internal void Add(SipParameter parameter) => (_items ??= []).Add(parameter);
+
     private SipParameter? Find(string name)
     {
         var index = IndexOf(name);
-        return index >= 0 ? _items[index] : null;
+        return index >= 0 ? _items![index] : null;
     }
 
     private int IndexOf(string name)
     {
+        if (_items is null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < _items.Count; i++)
         {
             if (_items[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase))

@@ -1,13 +1,28 @@
 namespace Switchboard.Sip.Messages;
 
 /// <summary>A SIP response: the status line (version, code, reason) plus headers and body.</summary>
-public sealed class SipResponse(int statusCode, string reason) : SipMessage
+public sealed class SipResponse : SipMessage
 {
+    /// <summary>Creates a response with no headers.</summary>
+    public SipResponse(int statusCode, string reason)
+    {
+        StatusCode = statusCode;
+        Reason = reason;
+    }
+
+    /// <summary>Creates a response around headers already read.</summary>
+    internal SipResponse(int statusCode, string reason, HeaderList headers)
+        : base(headers)
+    {
+        StatusCode = statusCode;
+        Reason = reason;
+    }
+
     /// <summary>The status code, 100 to 699.</summary>
-    public int StatusCode { get; } = statusCode;
+    public int StatusCode { get; }
 
     /// <summary>The reason phrase (may be empty).</summary>
-    public string Reason { get; } = reason;
+    public string Reason { get; }
 
     /// <summary>True for 1xx.</summary>
     public bool IsProvisional => StatusCode < 200;
@@ -31,11 +46,11 @@ public sealed class SipResponse(int statusCode, string reason) : SipMessage
         var response = new SipResponse(statusCode, reason ?? ReasonPhrases.For(statusCode));
         foreach (var header in requestHeaders)
         {
-            if (header.Is(HeaderNames.Via) || header.Is(HeaderNames.From) || header.Is(HeaderNames.CallId) || header.Is(HeaderNames.CSeq))
+            if (header.Kind is HeaderKind.Via or HeaderKind.From or HeaderKind.CallId or HeaderKind.CSeq)
             {
                 response.Headers.Add(header);
             }
-            else if (header.Is(HeaderNames.To))
+            else if (header.Kind == HeaderKind.To)
             {
                 var tagged = statusCode > 100 && toTag is not null && NameAddr.TryParse(header.Value, out var to, out _) && to!.Tag is null
                     ? new SipHeader(HeaderNames.To, to.WithTag(toTag!).ToString())

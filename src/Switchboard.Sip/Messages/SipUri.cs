@@ -7,10 +7,16 @@ public sealed class SipUri : AddressUri
 {
     /// <summary>Creates a URI.</summary>
     public SipUri(bool secure, string? user, HostPort host)
+        : this(secure, user, host, new SipParameters())
+    {
+    }
+
+    private SipUri(bool secure, string? user, HostPort host, SipParameters parameters)
     {
         IsSecure = secure;
         User = user;
         Host = host;
+        Parameters = parameters;
     }
 
     /// <inheritdoc/>
@@ -29,7 +35,7 @@ public sealed class SipUri : AddressUri
     public HostPort Host { get; }
 
     /// <summary>URI parameters (<c>;transport=tcp;lr</c>), unescaped.</summary>
-    public SipParameters Parameters { get; init; } = new();
+    public SipParameters Parameters { get; init; }
 
     /// <summary>URI headers (<c>?Route=…&amp;Subject=…</c>), unescaped, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
@@ -46,11 +52,11 @@ public sealed class SipUri : AddressUri
         var builder = new StringBuilder(Scheme).Append(':');
         if (User is not null)
         {
-            UriEscaping.AppendEscaped(builder, User, UriEscaping.UserExtra);
+            UriEscaping.AppendEscaped(builder, User, UriEscaping.UserChars);
             if (Password is not null)
             {
                 builder.Append(':');
-                UriEscaping.AppendEscaped(builder, Password, UriEscaping.PasswordExtra);
+                UriEscaping.AppendEscaped(builder, Password, UriEscaping.PasswordChars);
             }
 
             builder.Append('@');
@@ -62,16 +68,20 @@ public sealed class SipUri : AddressUri
         for (var i = 0; i < Headers.Count; i++)
         {
             builder.Append(i == 0 ? '?' : '&');
-            UriEscaping.AppendEscaped(builder, Headers[i].Key, UriEscaping.HeaderExtra);
+            UriEscaping.AppendEscaped(builder, Headers[i].Key, UriEscaping.HeaderChars);
             builder.Append('=');
-            UriEscaping.AppendEscaped(builder, Headers[i].Value, UriEscaping.HeaderExtra);
+            UriEscaping.AppendEscaped(builder, Headers[i].Value, UriEscaping.HeaderChars);
         }
 
         return builder.ToString();
     }
 
     /// <summary>Parses a SIP or SIPS URI; the text must hold nothing else (no white space, no angle brackets).</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out SipUri? uri, out string error)
+    public static bool TryParse(ReadOnlySpan<char> text, out SipUri? uri, out string error) =>
+        TryParse(text, build: true, out uri, out error);
+
+    /// <summary>Reads a SIP or SIPS URI; without <paramref name="build"/> it only checks.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri, out string error)
     {
         uri = null;
         error = string.Empty;
@@ -92,22 +102,16 @@ public sealed class SipUri : AddressUri
             var userInfo = rest[..at];
             var passwordColon = userInfo.IndexOf(':');
             var userText = passwordColon < 0 ? userInfo : userInfo[..passwordColon];
-            if (userText.IsEmpty || !UriEscaping.TryUnescape(userText, UriEscaping.UserExtra, out var u))
+            if (userText.IsEmpty || !UriEscaping.TryUnescape(userText, UriEscaping.UserChars, build, out user))
             {
                 error = $"the user part of '{Shorten(text)}' has characters that must be escaped";
                 return false;
             }
 
-            user = u;
-            if (passwordColon >= 0)
+            if (passwordColon >= 0 && !UriEscaping.TryUnescape(userInfo[(passwordColon + 1)..], UriEscaping.PasswordChars, build, out password))
             {
-                if (!UriEscaping.TryUnescape(userInfo[(passwordColon + 1)..], UriEscaping.PasswordExtra, out var pw))
-                {
-                    error = $"the password of '{Shorten(text)}' has characters that must be escaped";
-                    return false;
-                }
-
-                password = pw;
+                error = $"the password of '{Shorten(text)}' has characters that must be escaped";
+                return false;
             }
 
             rest = rest[(at + 1)..];
@@ -115,60 +119,85 @@ public sealed class SipUri : AddressUri
 
         var hostEnd = rest.IndexOfAny(';', '?');
         var hostText = hostEnd < 0 ? rest : rest[..hostEnd];
-        if (!HostPort.TryParse(hostText, out var host))
+        if (!HostPort.TryRead(hostText, out var host, out var port))
         {
             error = $"'{Shorten(hostText)}' is not a valid host[:port] in '{Shorten(text)}'";
             return false;
         }
 
         rest = hostEnd < 0 ? [] : rest[hostEnd..];
-        var parameters = new SipParameters();
+        var parameters = build ? new SipParameters() : null;
         while (!rest.IsEmpty && rest[0] == ';')
         {
             rest = rest[1..];
             var end = rest.IndexOfAny(';', '?');
             var item = end < 0 ? rest : rest[..end];
             rest = end < 0 ? [] : rest[end..];
-            var equals = item.IndexOf('=');
-            var nameText = equals < 0 ? item : item[..equals];
-            if (nameText.IsEmpty || !UriEscaping.TryUnescape(nameText, UriEscaping.ParamExtra, out var name))
+            if (!TryReadParameter(item, build, out var name, out var value))
             {
-                error = $"an empty or malformed parameter in '{Shorten(text)}'";
+                error = name is null
+                    ? $"an empty or malformed parameter in '{Shorten(text)}'"
+                    : $"parameter '{name}' of '{Shorten(text)}' has characters that must be escaped";
                 return false;
             }
 
-            string? value = null;
-            if (equals >= 0 && !UriEscaping.TryUnescape(item[(equals + 1)..], UriEscaping.ParamExtra, out value))
-            {
-                error = $"parameter '{name}' of '{Shorten(text)}' has characters that must be escaped";
-                return false;
-            }
-
-            parameters.Set(name, value);
+            parameters?.Set(name!, value);
         }
 
         IReadOnlyList<KeyValuePair<string, string>> headers = [];
         if (!rest.IsEmpty)
         {
-            var list = new List<KeyValuePair<string, string>>();
-            headers = list;
-            foreach (var range in rest[1..].Split('&'))
+            var list = build ? new List<KeyValuePair<string, string>>() : null;
+            headers = list ?? headers;
+            rest = rest[1..];
+            while (true)
             {
-                var item = rest[1..][range];
+                var amp = rest.IndexOf('&');
+                var item = amp < 0 ? rest : rest[..amp];
                 var equals = item.IndexOf('=');
                 if (equals <= 0
-                    || !UriEscaping.TryUnescape(item[..equals], UriEscaping.HeaderExtra, out var name)
-                    || !UriEscaping.TryUnescape(item[(equals + 1)..], UriEscaping.HeaderExtra, out var value))
+                    || !UriEscaping.TryUnescape(item[..equals], UriEscaping.HeaderChars, build, out var name)
+                    || !UriEscaping.TryUnescape(item[(equals + 1)..], UriEscaping.HeaderChars, build, out var value))
                 {
                     error = $"a malformed header in '{Shorten(text)}'";
                     return false;
                 }
 
-                list.Add(new(name, value));
+                list?.Add(new(name!, value!));
+                if (amp < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(amp + 1)..];
             }
         }
 
-        uri = new SipUri(secure, user, host) { Password = password, Parameters = parameters, Headers = headers };
+        uri = build ? new SipUri(secure, user, new HostPort(host.ToString(), port), parameters!) { Password = password, Headers = headers } : null;
         return true;
+    }
+
+    /// <summary>
+    /// Reads <c>name[=value]</c> of a URI parameter list (SIP and TEL URIs). Without <paramref name="build"/> nothing is
+    /// decoded, except that on failure <paramref name="name"/> is the decoded name when the value is at fault and null when the name is.
+    /// </summary>
+    internal static bool TryReadParameter(ReadOnlySpan<char> item, bool build, out string? name, out string? value)
+    {
+        value = null;
+        var equals = item.IndexOf('=');
+        var nameText = equals < 0 ? item : item[..equals];
+        if (nameText.IsEmpty || !UriEscaping.TryUnescape(nameText, UriEscaping.ParamChars, build, out name))
+        {
+            name = null;
+            return false;
+        }
+
+        if (equals < 0 || UriEscaping.TryUnescape(item[(equals + 1)..], UriEscaping.ParamChars, build, out value))
+        {
+            return true;
+        }
+
+        UriEscaping.TryUnescape(nameText, UriEscaping.ParamChars, build: true, out name);
+        return false;
     }
 }

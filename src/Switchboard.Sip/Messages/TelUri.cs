@@ -28,7 +28,11 @@ public sealed class TelUri(string number, SipParameters parameters) : AddressUri
     }
 
     /// <summary>Parses <c>tel:number *(;param)</c>.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out TelUri? uri, out string error)
+    public static bool TryParse(ReadOnlySpan<char> text, out TelUri? uri, out string error) =>
+        TryParse(text, build: true, out uri, out error);
+
+    /// <summary>Reads a TEL URI; without <paramref name="build"/> it only checks.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out TelUri? uri, out string error)
     {
         uri = null;
         error = string.Empty;
@@ -41,27 +45,21 @@ public sealed class TelUri(string number, SipParameters parameters) : AddressUri
             return false;
         }
 
-        var parameters = new SipParameters();
-        if (semi >= 0)
+        var parameters = build ? new SipParameters() : null;
+        while (semi >= 0)
         {
-            foreach (var range in rest[(semi + 1)..].Split(';'))
+            rest = rest[(semi + 1)..];
+            semi = rest.IndexOf(';');
+            if (!SipUri.TryReadParameter(semi < 0 ? rest : rest[..semi], build, out var name, out var value))
             {
-                var item = rest[(semi + 1)..][range];
-                var equals = item.IndexOf('=');
-                var nameText = equals < 0 ? item : item[..equals];
-                string? value = null;
-                if (nameText.IsEmpty || !UriEscaping.TryUnescape(nameText, UriEscaping.ParamExtra, out var name)
-                    || (equals >= 0 && !UriEscaping.TryUnescape(item[(equals + 1)..], UriEscaping.ParamExtra, out value)))
-                {
-                    error = $"'{Shorten(text)}' has a malformed parameter";
-                    return false;
-                }
-
-                parameters.Set(name, value);
+                error = $"'{Shorten(text)}' has a malformed parameter";
+                return false;
             }
+
+            parameters?.Set(name!, value);
         }
 
-        uri = new TelUri(number.ToString(), parameters);
+        uri = build ? new TelUri(number.ToString(), parameters!) : null;
         return true;
     }
 }

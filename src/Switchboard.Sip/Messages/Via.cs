@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -9,8 +8,6 @@ namespace Switchboard.Sip.Messages;
 /// <summary>One Via hop (RFC 3261 §20.42, RFC 3581): protocol, transport, sent-by and parameters (branch, received, rport, maddr, ttl).</summary>
 public sealed class Via(string protocol, string transport, HostPort sentBy, SipParameters parameters)
 {
-    private static readonly SearchValues<char> HostNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
-
     /// <summary>The magic cookie that marks an RFC 3261 branch.</summary>
     public const string MagicCookie = "z9hG4bK";
 
@@ -54,9 +51,13 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
 
     /// <summary>Parses a Via header value, which may hold several comma-separated hops, appending them in order.</summary>
     public static bool TryParseList(string value, List<Via> vias, out string error) =>
-        CommaList.TryRead(value, vias, TryRead, out error);
+        TryParseList(value, vias, out error, out _);
 
-    private static bool TryRead(ref HeaderReader reader, out Via? via, out string error)
+    /// <summary>Reads a Via header value; hops are appended to <paramref name="vias"/>, or only checked when it is null.</summary>
+    internal static bool TryParseList(ReadOnlySpan<char> value, List<Via>? vias, out string error, out int count) =>
+        CommaList.TryRead(value, vias, TryRead, out error, out count);
+
+    private static bool TryRead(ref HeaderReader reader, bool build, out Via? via, out string error)
     {
         via = null;
         reader.SkipWhitespace();
@@ -85,7 +86,7 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
         }
         else
         {
-            reader.ReadWhile(HostNameChars);
+            reader.ReadWhile(SipGrammar.HostNameChars);
         }
 
         var hostEnd = reader.Position;
@@ -93,23 +94,40 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
         if (reader.TrySeparator(':'))
         {
             var portStart = reader.Position;
-            var port = reader.ReadWhile(char.IsAsciiDigit);
+            var port = reader.ReadWhile(SipGrammar.Digits);
             hostText = portStart == hostEnd + 1 ? reader.Slice(hostStart, reader.Position) : $"{hostText}:{port}";
         }
 
-        if (!HostPort.TryParse(hostText, out var sentBy))
+        if (!HostPort.TryRead(hostText, out var host, out var portNumber))
         {
             error = $"'{hostText}' is not a valid Via sent-by";
             return false;
         }
 
-        if (!SipParameters.TryRead(ref reader, out var parameters, out error) || !CheckParameters(parameters, out error))
+        var parameters = build ? new SipParameters() : null;
+        scoped var checks = new ParameterChecks();
+        while (reader.TrySeparator(';'))
+        {
+            if (!SipParameters.TryReadOne(ref reader, out var parameter, out error))
+            {
+                return false;
+            }
+
+            checks.Note(parameter);
+            parameters?.Add(parameter.ToParameter());
+        }
+
+        if (!checks.Pass(out error))
         {
             return false;
         }
 
-        var protocol = name.SequenceEqual("SIP") && version.SequenceEqual("2.0") ? SipVersion.V2 : $"{name}/{version}";
-        via = new Via(protocol, UpperCase(transport), sentBy, parameters);
+        if (build)
+        {
+            var protocol = name.SequenceEqual("SIP") && version.SequenceEqual("2.0") ? SipVersion.V2 : $"{name}/{version}";
+            via = new Via(protocol, UpperCase(transport), new HostPort(host.ToString(), portNumber), parameters!);
+        }
+
         return true;
     }
 
@@ -117,33 +135,89 @@ public sealed class Via(string protocol, string transport, HostPort sentBy, SipP
         ? shared
         : token.ToString().ToUpperInvariant();
 
-    private static bool CheckParameters(SipParameters parameters, out string error)
+    /// <summary>The first received, rport, ttl and branch parameters of a hop (names ignore case), checked once all are read.</summary>
+    private ref struct ParameterChecks
     {
-        error = string.Empty;
-        if (parameters.Contains("received") && !IPAddress.TryParse(parameters["received"] ?? string.Empty, out _))
+        private ReadOnlySpan<char> _received;
+        private ReadOnlySpan<char> _rport;
+        private ReadOnlySpan<char> _ttl;
+        private Seen _seen;
+        private Seen _valued;
+
+        [Flags]
+        private enum Seen
         {
-            error = "Via received is not an IP address";
-            return false;
+            None = 0,
+            Received = 1,
+            Rport = 2,
+            Ttl = 4,
+            Branch = 8,
         }
 
-        if (parameters["rport"] is { } rport && !HostPort.TryParsePort(rport, out _))
+        public void Note(ParameterText parameter)
         {
-            error = "Via rport is not a port number";
-            return false;
+            var which = parameter.Name switch
+            {
+                _ when parameter.Name.Equals("received", StringComparison.OrdinalIgnoreCase) => Seen.Received,
+                _ when parameter.Name.Equals("rport", StringComparison.OrdinalIgnoreCase) => Seen.Rport,
+                _ when parameter.Name.Equals("ttl", StringComparison.OrdinalIgnoreCase) => Seen.Ttl,
+                _ when parameter.Name.Equals("branch", StringComparison.OrdinalIgnoreCase) => Seen.Branch,
+                _ => Seen.None,
+            };
+            if (which == Seen.None || (_seen & which) != 0)
+            {
+                return;
+            }
+
+            _seen |= which;
+            if (!parameter.HasValue)
+            {
+                return;
+            }
+
+            _valued |= which;
+            switch (which)
+            {
+                case Seen.Received:
+                    _received = parameter.Value;
+                    break;
+                case Seen.Rport:
+                    _rport = parameter.Value;
+                    break;
+                case Seen.Ttl:
+                    _ttl = parameter.Value;
+                    break;
+            }
         }
 
-        if (parameters.Contains("ttl") && !(byte.TryParse(parameters["ttl"], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        public readonly bool Pass(out string error)
         {
-            error = "Via ttl is not 0-255";
-            return false;
-        }
+            error = string.Empty;
+            if ((_seen & Seen.Received) != 0 && !IPAddress.TryParse(_received, out _))
+            {
+                error = "Via received is not an IP address";
+                return false;
+            }
 
-        if (parameters.Contains("branch") && parameters["branch"] is null)
-        {
-            error = "Via branch has no value";
-            return false;
-        }
+            if ((_valued & Seen.Rport) != 0 && !HostPort.TryParsePort(_rport, out _))
+            {
+                error = "Via rport is not a port number";
+                return false;
+            }
 
-        return true;
+            if ((_seen & Seen.Ttl) != 0 && ((_valued & Seen.Ttl) == 0 || !byte.TryParse(_ttl, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                error = "Via ttl is not 0-255";
+                return false;
+            }
+
+            if ((_seen & Seen.Branch) != 0 && (_valued & Seen.Branch) == 0)
+            {
+                error = "Via branch has no value";
+                return false;
+            }
+
+            return true;
+        }
     }
 }

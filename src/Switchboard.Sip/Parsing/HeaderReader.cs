@@ -108,7 +108,18 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
     /// <summary>Reads a quoted string (the opening quote must be next) and returns its content with quoted-pairs resolved.</summary>
     public bool TryReadQuotedString(out string value)
     {
-        value = string.Empty;
+        var ok = TryReadQuotedText(out var text);
+        value = ok ? text.ToString() : string.Empty;
+        return ok;
+    }
+
+    /// <summary>
+    /// Reads a quoted string (the opening quote must be next) and returns its content with quoted-pairs resolved:
+    /// a slice of the text when it has no quoted-pair, else a new string's characters.
+    /// </summary>
+    public bool TryReadQuotedText(out ReadOnlySpan<char> value)
+    {
+        value = default;
         if (Peek() != '"')
         {
             return false;
@@ -119,7 +130,7 @@ internal ref struct HeaderReader(ReadOnlySpan<char> text)
         var end = rest.IndexOfAny('"', '\\');
         if (end >= 0 && rest[end] == '"')
         {
-            value = rest[..end].ToString();
+            value = rest[..end];
             Position = start + end + 2;
             return true;
         }

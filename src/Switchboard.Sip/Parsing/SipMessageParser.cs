@@ -14,91 +14,62 @@ public static class SipMessageParser
     public static SipParseResult Parse(ReadOnlySpan<byte> input, SipFraming framing, SipParserLimits? limits = null)
     {
         limits ??= SipParserLimits.Default;
-        var start = 0;
-        while (start < input.Length && input[start] is (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
-        if (start == input.Length)
+        var start = input.IndexOfAnyExcept((byte)'\r', (byte)'\n');
+        if (start < 0)
         {
             return framing == SipFraming.Stream
-                ? SipParseResult.Incomplete(start)
+                ? SipParseResult.Incomplete(input.Length)
                 : SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the datagram holds no message"));
         }
 
-        var lines = new List<Range>(32);
-        var headerEnd = -1;
-        var position = start;
-        while (position < input.Length)
+        var message = input[start..];
+        var sectionEnd = FindBlankLine(message, out var blankLength);
+        var lines = message[..(sectionEnd < 0 ? message.Length : sectionEnd)].Count((byte)'\n');
+        var sectionBytes = sectionEnd < 0 ? message.Length : sectionEnd;
+        if (lines > limits.MaxHeaderFields + 1 || sectionBytes > limits.MaxHeaderBytes)
         {
-            var newline = input[position..].IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                break;
-            }
-
-            var lineEnd = position + newline;
-            var contentEnd = lineEnd > position && input[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            if (contentEnd == position)
-            {
-                headerEnd = lineEnd + 1;
-                break;
-            }
-
-            lines.Add(position..contentEnd);
-            position = lineEnd + 1;
-            if (position - start > limits.MaxHeaderBytes || lines.Count > limits.MaxHeaderFields + 1)
-            {
-                return SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the header section is too large"));
-            }
+            return SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the header section is too large"));
         }
 
-        if (headerEnd < 0)
+        if (sectionEnd < 0 && framing == SipFraming.Stream)
         {
-            if (framing == SipFraming.Stream)
-            {
-                return input.Length - start > limits.MaxHeaderBytes
-                    ? SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the header section is too large"))
-                    : SipParseResult.Incomplete(start);
-            }
-
-            if (input.Length - start > limits.MaxHeaderBytes)
-            {
-                return SipParseResult.Rejected(new SipRejection(SipRejectionKind.Unframeable, "the header section is too large"));
-            }
-
-            if (position < input.Length)
-            {
-                lines.Add(position..input.Length);
-            }
-
-            headerEnd = input.Length;
+            return SipParseResult.Incomplete(start);
         }
 
-        return ParseFramed(input, start, lines, headerEnd, framing, limits);
+        var headerEnd = sectionEnd < 0 ? input.Length : start + sectionEnd + blankLength;
+        return ParseFramed(input, start, start + sectionBytes, headerEnd, lines, framing, limits);
     }
 
-    private static SipParseResult ParseFramed(ReadOnlySpan<byte> input, int start, List<Range> lines, int headerEnd, SipFraming framing, SipParserLimits limits)
+    /// <summary>Where the first empty line (CRLF or a bare LF) starts, or -1; the start line is never empty.</summary>
+    private static int FindBlankLine(ReadOnlySpan<byte> message, out int length)
     {
-        var startLine = Decode(input[lines[0]]);
-        var isRequest = !startLine.StartsWith("SIP/", StringComparison.Ordinal);
-        var method = isRequest ? FirstToken(startLine) : null;
-        var headers = new HeaderList(lines.Count - 1);
+        var crlf = message.IndexOf("\n\r\n"u8);
+        var lf = crlf < 0 ? message.IndexOf("\n\n"u8) : message[..(crlf + 1)].IndexOf("\n\n"u8);
+        length = lf >= 0 ? 1 : 2;
+        var at = lf >= 0 ? lf : crlf;
+        return at < 0 ? -1 : at + 1;
+    }
+
+    /// <summary>Reads the start line and header fields of <c>input[start..sectionEnd]</c>, then frames the body after <paramref name="headerEnd"/>.</summary>
+    private static SipParseResult ParseFramed(ReadOnlySpan<byte> input, int start, int sectionEnd, int headerEnd, int lines, SipFraming framing, SipParserLimits limits)
+    {
+        var section = input[start..sectionEnd];
+        var position = 0;
+        NextLine(section, ref position, out var lineStart, out var lineEnd);
+        var startLineBytes = section[lineStart..lineEnd];
+        var isRequest = !startLineBytes.StartsWith("SIP/"u8);
+        var headers = new HeaderList(lines);
         var copyEnd = framing == SipFraming.Datagram ? input.Length : headerEnd;
         var copy = input[start..copyEnd].ToArray();
         string? headerError = null;
-        for (var i = 1; i < lines.Count; i++)
+        while (NextLine(section, ref position, out var fieldStart, out var fieldEnd))
         {
-            var first = lines[i];
-            var last = first;
-            while (i + 1 < lines.Count && input[lines[i + 1]] is [(byte)' ' or (byte)'\t', ..])
+            while (position < section.Length && section[position] is (byte)' ' or (byte)'\t')
             {
-                last = lines[++i];
+                NextLine(section, ref position, out _, out fieldEnd);
             }
 
-            var fieldStart = first.Start.Value - start;
-            var field = copy.AsMemory(fieldStart, last.End.Value - start - fieldStart);
+            var field = copy.AsMemory(fieldStart, fieldEnd - fieldStart);
             if (!TryReadField(field, out var header, out var error))
             {
                 headerError ??= error;
@@ -108,14 +79,14 @@ public static class SipMessageParser
             headers.Add(header!);
         }
 
-        SipRejection Reject(SipRejectionKind kind, string reason) =>
-            new(kind, reason) { IsRequest = isRequest, Method = method, Headers = kind == SipRejectionKind.Unframeable ? null : headers };
+        SipRejection Reject(SipRejectionKind kind, string reason, ReadOnlySpan<byte> startLine) =>
+            new(kind, reason) { IsRequest = isRequest, Method = isRequest ? FirstToken(startLine) : null, Headers = kind == SipRejectionKind.Unframeable ? null : headers };
 
         if (!TryGetBodyLength(headers, out var contentLength, out var lengthError))
         {
             return framing == SipFraming.Stream || contentLength < 0
-                ? SipParseResult.Rejected(Reject(SipRejectionKind.Unframeable, lengthError))
-                : SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, lengthError), input.Length);
+                ? SipParseResult.Rejected(Reject(SipRejectionKind.Unframeable, lengthError, startLineBytes))
+                : SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, lengthError, startLineBytes), input.Length);
         }
 
         int bodyLength;
@@ -123,7 +94,7 @@ public static class SipMessageParser
         {
             if (headerEnd - start + declared > limits.MaxMessageBytes)
             {
-                return SipParseResult.Rejected(Reject(SipRejectionKind.Unframeable, "the message is larger than allowed"));
+                return SipParseResult.Rejected(Reject(SipRejectionKind.Unframeable, "the message is larger than allowed", startLineBytes));
             }
 
             if (headerEnd + declared > input.Length)
@@ -133,7 +104,7 @@ public static class SipMessageParser
                     return SipParseResult.Incomplete(start);
                 }
 
-                return SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, "Content-Length is larger than the body"), input.Length);
+                return SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, "Content-Length is larger than the body", startLineBytes), input.Length);
             }
 
             bodyLength = (int)declared;
@@ -146,24 +117,52 @@ public static class SipMessageParser
         var consumed = framing == SipFraming.Stream ? headerEnd + bodyLength : input.Length;
         if (headerError is not null)
         {
-            return SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, headerError), consumed);
+            return SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, headerError, startLineBytes), consumed);
         }
 
-        SipMessage? message = isRequest ? ParseRequestLine(startLine, out var lineError) : ParseStatusLine(startLine, out lineError);
+        Span<char> startLine = startLineBytes.Length <= FieldValue.StackLimit ? stackalloc char[FieldValue.StackLimit] : new char[startLineBytes.Length];
+        startLine = startLine[..Encoding.UTF8.GetChars(startLineBytes, startLine)];
+        SipMessage? message = isRequest ? ParseRequestLine(startLine, headers, out var lineError) : ParseStatusLine(startLine, headers, out lineError);
         if (message is null)
         {
             var kind = lineError.StartsWith("SIP version", StringComparison.Ordinal) ? SipRejectionKind.VersionNotSupported : SipRejectionKind.Malformed;
-            return SipParseResult.Rejected(Reject(kind, lineError), consumed);
+            return SipParseResult.Rejected(Reject(kind, lineError, startLineBytes), consumed);
         }
 
-        message.Headers.AddRange(headers);
         message.Body = headerEnd + bodyLength <= copyEnd
             ? copy.AsMemory(headerEnd - start, bodyLength)
             : input.Slice(headerEnd, bodyLength).ToArray();
         var problem = Check(message);
         return problem is null
             ? SipParseResult.Complete(message, consumed)
-            : SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, problem), consumed);
+            : SipParseResult.Rejected(Reject(SipRejectionKind.Malformed, problem, startLineBytes), consumed);
+    }
+
+    /// <summary>
+    /// The next line of <paramref name="section"/> from <paramref name="position"/>: its content (a CR before the LF
+    /// excluded), moving past its LF; the last line may lack one. False at the end.
+    /// </summary>
+    private static bool NextLine(ReadOnlySpan<byte> section, ref int position, out int start, out int end)
+    {
+        start = position;
+        if (position >= section.Length)
+        {
+            end = position;
+            return false;
+        }
+
+        var newline = section[position..].IndexOf((byte)'\n');
+        if (newline < 0)
+        {
+            end = section.Length;
+            position = section.Length;
+            return true;
+        }
+
+        var lineEnd = position + newline;
+        end = lineEnd > position && section[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        position = lineEnd + 1;
+        return true;
     }
 
     private static string? Check(SipMessage message)
@@ -174,16 +173,17 @@ public static class SipMessageParser
             return known.Error;
         }
 
-        if (known.Vias.Count == 0 || known.From is null || known.To is null || known.CallId is null || known.CSeq is null)
+        if (!known.HasAll(HeaderKind.Via, HeaderKind.From, HeaderKind.To, HeaderKind.CallId, HeaderKind.CSeq))
         {
             return "a mandatory header (Via, From, To, Call-ID or CSeq) is missing";
         }
 
         if (message is SipRequest request)
         {
-            if (known.CSeq.Method != request.Method)
+            var cseq = known.CSeq!;
+            if (cseq.Method != request.Method)
             {
-                return $"the CSeq method {known.CSeq.Method} differs from the request method {request.Method}";
+                return $"the CSeq method {cseq.Method} differs from the request method {request.Method}";
             }
 
             if (request.RequestUri is SipUri { Headers.Count: > 0 })
@@ -195,42 +195,42 @@ public static class SipMessageParser
         return null;
     }
 
-    private static SipRequest? ParseRequestLine(string line, out string error)
+    private static SipRequest? ParseRequestLine(ReadOnlySpan<char> line, HeaderList headers, out string error)
     {
-        var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
-        var secondSpace = firstSpace < 0 ? -1 : line.IndexOf(' ', firstSpace + 1);
-        if (firstSpace <= 0 || secondSpace <= firstSpace + 1 || secondSpace == line.Length - 1 || line.IndexOf(' ', secondSpace + 1) >= 0)
+        var firstSpace = line.IndexOf(' ');
+        var secondSpace = firstSpace < 0 ? -1 : IndexOf(line, ' ', firstSpace + 1);
+        if (firstSpace <= 0 || secondSpace <= firstSpace + 1 || secondSpace == line.Length - 1 || IndexOf(line, ' ', secondSpace + 1) >= 0)
         {
             error = "the request line is not 'Method SP Request-URI SP SIP-Version'";
             return null;
         }
 
-        var method = line.AsSpan(0, firstSpace);
+        var method = line[..firstSpace];
         if (!SipGrammar.IsToken(method))
         {
             error = "the method is not a token";
             return null;
         }
 
-        var version = WireNames.Find(line.AsSpan(secondSpace + 1)) ?? line[(secondSpace + 1)..];
+        var version = line[(secondSpace + 1)..];
         if (!CheckVersion(version, out error))
         {
             return null;
         }
 
-        if (!AddressUri.TryParse(line.AsSpan(firstSpace + 1, secondSpace - firstSpace - 1), out var uri, out error))
+        if (!AddressUri.TryParse(line[(firstSpace + 1)..secondSpace], out var uri, out error))
         {
             error = $"bad Request-URI: {error}";
             return null;
         }
 
-        return new SipRequest(WireNames.Find(method) ?? method.ToString(), uri!) { Version = version };
+        return new SipRequest(WireNames.Find(method) ?? method.ToString(), uri!, headers) { Version = WireNames.Find(version) ?? version.ToString() };
     }
 
-    private static SipResponse? ParseStatusLine(string line, out string error)
+    private static SipResponse? ParseStatusLine(ReadOnlySpan<char> line, HeaderList headers, out string error)
     {
-        var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
-        var secondSpace = firstSpace < 0 ? -1 : line.IndexOf(' ', firstSpace + 1);
+        var firstSpace = line.IndexOf(' ');
+        var secondSpace = firstSpace < 0 ? -1 : IndexOf(line, ' ', firstSpace + 1);
         if (secondSpace < 0)
         {
             error = "the status line is not 'SIP-Version SP Status-Code SP Reason-Phrase'";
@@ -238,7 +238,7 @@ public static class SipMessageParser
         }
 
         var version = line[..firstSpace];
-        var codeText = line.AsSpan(firstSpace + 1, secondSpace - firstSpace - 1);
+        var codeText = line[(firstSpace + 1)..secondSpace];
         if (!CheckVersion(version, out error))
         {
             return null;
@@ -250,22 +250,28 @@ public static class SipMessageParser
             return null;
         }
 
-        return new SipResponse(code, line[(secondSpace + 1)..]) { Version = version };
+        return new SipResponse(code, line[(secondSpace + 1)..].ToString(), headers) { Version = WireNames.Find(version) ?? version.ToString() };
     }
 
-    private static bool CheckVersion(string version, out string error)
+    private static int IndexOf(ReadOnlySpan<char> line, char c, int from)
+    {
+        var at = line[from..].IndexOf(c);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static bool CheckVersion(ReadOnlySpan<char> version, out string error)
     {
         error = string.Empty;
-        if (version == SipVersion.V2)
+        if (version.SequenceEqual(SipVersion.V2))
         {
             return true;
         }
 
-        var slash = version.IndexOf('/', StringComparison.Ordinal);
-        var dot = version.IndexOf('.', StringComparison.Ordinal);
+        var slash = version.IndexOf('/');
+        var dot = version.IndexOf('.');
         var wellFormed = slash == 3 && version[..3].Equals("SIP", StringComparison.OrdinalIgnoreCase) && dot > slash + 1 && dot < version.Length - 1
-            && !version.AsSpan(slash + 1, dot - slash - 1).ContainsAnyExceptInRange('0', '9')
-            && !version.AsSpan(dot + 1).ContainsAnyExceptInRange('0', '9');
+            && !version[(slash + 1)..dot].ContainsAnyExceptInRange('0', '9')
+            && !version[(dot + 1)..].ContainsAnyExceptInRange('0', '9');
         error = wellFormed ? $"SIP version {version} is not supported" : $"'{version}' is not a SIP version";
         return wellFormed && version.Equals(SipVersion.V2, StringComparison.OrdinalIgnoreCase);
     }
@@ -282,26 +288,16 @@ public static class SipMessageParser
             return false;
         }
 
-        var name = WireNames.Get(field[..colon].TrimEnd(" \t"u8));
-        if (!SipGrammar.IsToken(name))
+        var nameBytes = field[..colon].TrimEnd(" \t"u8);
+        var name = WireNames.Get(nameBytes, out var kind, out var isToken);
+        if (!isToken && (nameBytes.IsEmpty || nameBytes.ContainsAnyExcept(SipGrammar.TokenBytes)))
         {
             error = $"'{AddressUri.Shorten(name)}' is not a header name";
             return false;
         }
 
-        header = new SipHeader(name, Unfold(field[(colon + 1)..]), raw);
+        header = new SipHeader(name, raw, colon + 1, kind);
         return true;
-    }
-
-    private static string Unfold(ReadOnlySpan<byte> value)
-    {
-        if (!value.Contains((byte)'\n'))
-        {
-            return Decode(value.Trim(" \t"u8));
-        }
-
-        var text = Decode(value).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
-        return text.Trim(' ', '\t');
     }
 
     private static bool TryGetBodyLength(HeaderList headers, out long? length, out string error)
@@ -309,9 +305,10 @@ public static class SipMessageParser
         length = null;
         error = string.Empty;
         var count = 0;
+        Span<char> scratch = stackalloc char[32];
         foreach (var header in headers)
         {
-            if (!header.Is(HeaderNames.ContentLength))
+            if (header.Kind != HeaderKind.ContentLength)
             {
                 continue;
             }
@@ -322,7 +319,7 @@ public static class SipMessageParser
                 return false;
             }
 
-            var value = header.Value;
+            var value = header.ReadValue(scratch);
             if (value.StartsWith('-'))
             {
                 length = -1;
@@ -330,7 +327,7 @@ public static class SipMessageParser
                 return false;
             }
 
-            if (value.Length == 0 || value.AsSpan().ContainsAnyExceptInRange('0', '9') || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed > int.MaxValue)
+            if (value.Length == 0 || value.ContainsAnyExceptInRange('0', '9') || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed > int.MaxValue)
             {
                 error = "Content-Length is not a number";
                 return false;
@@ -342,12 +339,10 @@ public static class SipMessageParser
         return true;
     }
 
-    private static string? FirstToken(string line)
+    private static string? FirstToken(ReadOnlySpan<byte> line)
     {
-        var space = line.IndexOf(' ', StringComparison.Ordinal);
-        var token = space < 0 ? line.AsSpan() : line.AsSpan(0, space);
-        return SipGrammar.IsToken(token) ? WireNames.Find(token) ?? token.ToString() : null;
+        var space = line.IndexOf((byte)' ');
+        var token = space < 0 ? line : line[..space];
+        return token.IsEmpty || token.ContainsAnyExcept(SipGrammar.TokenBytes) ? null : WireNames.Get(token, out _, out _);
     }
-
-    private static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 }

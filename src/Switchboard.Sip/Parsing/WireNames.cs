@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Switchboard.Sip.Messages;
 
@@ -7,9 +6,9 @@ namespace Switchboard.Sip.Parsing;
 /// <summary>Header names, methods and tokens met on almost every message, kept as shared strings so reading them allocates nothing.</summary>
 internal static class WireNames
 {
-    private const int LongestName = 32;
+    private const int MaxLength = 32;
 
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Shared = Build(
+    private static readonly Entry[]?[] Shared = Build(
         HeaderNames.Accept, HeaderNames.Allow, HeaderNames.Authorization, HeaderNames.CallId, "Call-Id", HeaderNames.Contact,
         HeaderNames.ContentEncoding, HeaderNames.ContentLength, HeaderNames.ContentType, HeaderNames.CSeq, HeaderNames.Event,
         HeaderNames.Expires, HeaderNames.From, HeaderNames.MaxForwards, HeaderNames.ProxyAuthenticate, HeaderNames.ProxyAuthorization,
@@ -26,32 +25,63 @@ internal static class WireNames
         "rport", "received", "maddr", "ttl", "lr", "transport", "user", "phone", "expires", "q", "replaces", "timer", "100rel", "path",
         "norefersub", "udp", "tcp", "tls");
 
-    /// <summary>The ASCII text of <paramref name="bytes"/>: a shared string when it is a common name (exact case), else a new one.</summary>
-    public static string Get(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// The ASCII text of <paramref name="bytes"/>: a shared string when it is a common name in its exact case, else a
+    /// new one; for a header name, which typed header it is; <paramref name="isToken"/> when it is a shared token (so need not be checked).
+    /// </summary>
+    public static string Get(ReadOnlySpan<byte> bytes, out HeaderKind kind, out bool isToken)
     {
-        if (bytes.Length <= LongestName)
+        if (Bucket(bytes.Length, bytes.IsEmpty ? 0 : bytes[0]) is { } entries)
         {
-            Span<char> chars = stackalloc char[LongestName];
-            if (Ascii.ToUtf16(bytes, chars, out var written) == OperationStatus.Done && Shared.TryGetValue(chars[..written], out var shared))
+            foreach (var entry in entries)
             {
-                return shared;
+                if (Ascii.Equals(bytes, entry.Text))
+                {
+                    kind = entry.Kind;
+                    isToken = entry.IsToken;
+                    return entry.Text;
+                }
             }
         }
 
-        return Encoding.ASCII.GetString(bytes);
+        isToken = false;
+        var name = Encoding.ASCII.GetString(bytes);
+        kind = KnownHeaders.KindOf(name);
+        return name;
     }
 
     /// <summary>The shared string equal to <paramref name="text"/>, or null when it is not a common name.</summary>
-    public static string? Find(ReadOnlySpan<char> text) => Shared.TryGetValue(text, out var shared) ? shared : null;
-
-    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Build(params string[] names)
+    public static string? Find(ReadOnlySpan<char> text)
     {
-        var table = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        if (Bucket(text.Length, text.IsEmpty ? 0 : text[0]) is { } entries)
         {
-            table[name] = name;
+            foreach (var entry in entries)
+            {
+                if (text.SequenceEqual(entry.Text))
+                {
+                    return entry.Text;
+                }
+            }
         }
 
-        return table.GetAlternateLookup<ReadOnlySpan<char>>();
+        return null;
     }
+
+    /// <summary>The names of one length and first character, or null; longer or non-ASCII names are never shared.</summary>
+    private static Entry[]? Bucket(int length, int first) => length < MaxLength && first < 128 ? Shared[(length << 7) | first] : null;
+
+    private static Entry[]?[] Build(params string[] names)
+    {
+        var table = new Entry[]?[MaxLength << 7];
+        foreach (var name in names)
+        {
+            var index = (name.Length << 7) | name[0];
+            table[index] = [.. table[index] ?? [], new Entry(name, KnownHeaders.KindOf(name), SipGrammar.IsToken(name))];
+        }
+
+        return table;
+    }
+
+    /// <summary>A shared name, the typed header it names if any, and whether it is a token.</summary>
+    private sealed record Entry(string Text, HeaderKind Kind, bool IsToken);
 }

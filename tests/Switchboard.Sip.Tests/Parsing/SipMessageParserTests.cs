@@ -29,6 +29,7 @@ public sealed class SipMessageParserTests
         { "space inside <>", "OPTIONS sip:b@example.com SIP/2.0\n" + Headers.Replace("To: <sip:b@example.com>", "To: < sip:b@example.com >", StringComparison.Ordinal) + "\nCSeq: 1 OPTIONS\n\n" },
         { "display name with a comma, unquoted", "OPTIONS sip:b@example.com SIP/2.0\n" + Headers.Replace("To: <sip:b@example.com>", "To: Watson, Thomas <sip:b@example.com>", StringComparison.Ordinal) + "\nCSeq: 1 OPTIONS\n\n" },
         { "addr-spec with '?'", "OPTIONS sip:b@example.com SIP/2.0\n" + Headers + "\nContact: sip:b@example.com?Route=x\nCSeq: 1 OPTIONS\n\n" },
+        { "a header named like a common non-token word", "OPTIONS sip:b@example.com SIP/2.0\n" + Headers + "\nSIP/2.0: x\nCSeq: 1 OPTIONS\n\n" },
         { "header line without colon", "OPTIONS sip:b@example.com SIP/2.0\n" + Headers + "\nJunk\nCSeq: 1 OPTIONS\n\n" },
         { "bad escape in the user part", "OPTIONS sip:b%zz@example.com SIP/2.0\n" + Headers + "\nCSeq: 1 OPTIONS\n\n" },
         { "Expires above 2^32-1", "OPTIONS sip:b@example.com SIP/2.0\n" + Headers + "\nCSeq: 1 OPTIONS\nExpires: 4294967296\n\n" },
