@@ -38,6 +38,7 @@ internal static partial class ServerHost
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapMessageStatusCallbacks();
         app.MapLiveCalls();
+        app.MapMetrics();
 
         app.Lifetime.ApplicationStarted.Register(() => ReportListening(app));
         return app;
