@@ -27,7 +27,7 @@ work="$(mktemp -d /tmp/switchboard-load.XXXXXX)"
 server=""
 cleanup() {
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill -INT "$server"
+    kill -TERM "$server"
     wait "$server" 2>/dev/null || true
   fi
   if [ "${KEEP:-0}" = 1 ]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi
