@@ -4,15 +4,19 @@ namespace Switchboard.Media.Dtmf;
 
 /// <summary>Turns RFC 4733 telephone-event packets into key presses: one per event (keyed on SSRC, timestamp and code),
 /// reported at its start and at its end. Robust to what real senders do: repeated end packets and repeated sequence
-/// numbers (SIPp), events on an SSRC of their own, a lost end packet (closed after a timeout or by the next event).</summary>
+/// numbers (SIPp), events on an SSRC of their own, a lost end packet (closed after a timeout or by the next event), and the
+/// same capture replayed later (SIPp's <c>play_pcap_audio</c> sends one key's packets unchanged each time it is pressed).</summary>
 public sealed class Rfc4733Receiver
 {
     private const int SamplesPerMillisecond = 8;
     private const int RememberedEvents = 8;
 
+    /// <summary>How long packets of an ended event are taken as its repeats; the same event heard later is a new press.</summary>
+    private static readonly TimeSpan RepeatWindow = TimeSpan.FromSeconds(1);
+
     private readonly Action<DtmfEvent> _report;
     private readonly TimeSpan _endTimeout;
-    private readonly Queue<EventKey> _ended = new(RememberedEvents);
+    private readonly Queue<(EventKey Key, TimeSpan EndedAt)> _ended = new(RememberedEvents);
     private EventKey? _current;
     private ushort _currentDuration;
     private TimeSpan _lastHeard;
@@ -42,7 +46,7 @@ public sealed class Rfc4733Receiver
         }
 
         var key = new EventKey(header.Ssrc, header.Timestamp, telephoneEvent.Code);
-        if (_ended.Contains(key))
+        if (_ended.Any(e => e.Key == key && now - e.EndedAt < RepeatWindow))
         {
             return null;
         }
@@ -92,7 +96,7 @@ public sealed class Rfc4733Receiver
             _ended.Dequeue();
         }
 
-        _ended.Enqueue(key);
+        _ended.Enqueue((key, now));
         _lastHeard = now;
         Emit(key, DtmfEventKind.Ended, _currentDuration);
     }

@@ -174,7 +174,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         Task answering;
         lock (_lock)
         {
-            answering = _answering ??= AnswerCoreAsync();
+            answering = _answering ??= Task.Run(AnswerCoreAsync, CancellationToken.None);
         }
 
         return answering.WaitAsync(ct);
@@ -217,6 +217,8 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
         End(HangUpSide.App, why);
         if (dialog is not null)
         {
+            // No BYE before the ACK of the 2xx (RFC 3261 §15); without an ACK the core ends the dialog itself.
+            await _invite.Acknowledged.WaitAsync(ct);
             await _agent.HangUpAsync(dialog, ct);
         }
         else if (respond)
@@ -330,16 +332,18 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
     private async Task EnsureMediaAsync(CancellationToken ct)
     {
         ThrowIfEnded(ct);
-        bool early;
+        bool early, first;
         lock (_lock)
         {
             early = _answering is null && _route.EarlyMedia && _answer is not null;
-            if (early && !_earlyMedia)
-            {
-                _earlyMedia = true;
-                _invite.Respond(WithSdp(WithContact(_invite.CreateResponse(183)), _answer!));
-                Journal.Add(CallEventKind.Answered, "early media: 183 Session Progress, prompts play before the answer");
-            }
+            first = early && !_earlyMedia;
+            _earlyMedia |= early;
+        }
+
+        if (first)
+        {
+            _invite.Respond(WithSdp(WithContact(_invite.CreateResponse(183)), _answer!));
+            Journal.Add(CallEventKind.Answered, "early media: 183 Session Progress, prompts play before the answer");
         }
 
         if (early)

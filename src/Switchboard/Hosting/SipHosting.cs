@@ -56,7 +56,6 @@ internal static class SipHosting
             sp.GetRequiredService<CallMedia>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<ISipRequestHandler>(sp => sp.GetRequiredService<InboundCalls>());
         builder.Services.AddSingleton<SipListener>();
         builder.Services.AddSingleton<IHostedService>(services => services.GetRequiredService<SipListener>());
         return builder;

@@ -122,6 +122,25 @@ public class Rfc4733ReceiverTests
     }
 
     [Fact]
+    public void The_same_capture_replayed_later_is_a_second_press_of_the_key()
+    {
+        var events = new List<DtmfEvent>();
+        var receiver = new Rfc4733Receiver(events.Add, Timeout);
+
+        foreach (var start in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(2) })
+        {
+            foreach (var (time, datagram) in PcapFile.ReadUdp(SippCapture("6")))
+            {
+                RtpPacket.TryRead(datagram, out var header, out var payload);
+                receiver.Receive(header, payload, start + time);
+            }
+        }
+
+        Assert.Equal("66", string.Concat(events.Where(e => e.Kind == DtmfEventKind.Ended).Select(e => e.Digit)));
+        Assert.Equal(2, events.Count(e => e.Kind == DtmfEventKind.Started));
+    }
+
+    [Fact]
     public void A_short_payload_is_reported()
     {
         var receiver = new Rfc4733Receiver(_ => { }, Timeout);

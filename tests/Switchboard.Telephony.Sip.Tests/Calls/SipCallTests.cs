@@ -89,8 +89,8 @@ public sealed class SipCallTests : IAsyncDisposable
             AudioSources.Dtmf('0', gap), AudioSources.Silence(gap), AudioSources.Dtmf('9', gap), AudioSources.Silence(gap)));
 
         Assert.Equal("309", ((DigitsResult)await _outcome.Task.WaitAsync(Wait)).Digits);
-        Assert.Contains(call.Journal.Events, e => e.Kind == CallEventKind.Answered && e.Detail.Contains("in-band", StringComparison.Ordinal));
         await server.AssertReleasedAsync(call);
+        Assert.Contains(call.Journal.Events, e => e.Kind == CallEventKind.Answered && e.Detail.Contains("in-band", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -330,6 +330,52 @@ public sealed class SipCallTests : IAsyncDisposable
         var prompt = events.FindIndex(e => e.Kind == CallEventKind.Prompt);
         var answered = events.FindIndex(e => e.Kind == CallEventKind.Answered && e.Detail.StartsWith("answered", StringComparison.Ordinal));
         Assert.True(early >= 0 && early < prompt && prompt < answered, string.Join("; ", events));
+    }
+
+    [Theory]
+    [InlineData("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n", 488)]
+    [InlineData("this is not sdp", 400)]
+    public async Task An_offer_that_cannot_be_served_is_refused_before_any_app_runs(string sdp, int status)
+    {
+        var server = Serve((call, ct) => throw new InvalidOperationException("no app should run"));
+
+        await using var leg = await _phone.CallAsync(server.Address, edit: invite => invite.Body = System.Text.Encoding.ASCII.GetBytes(sdp));
+
+        Assert.Equal(status, leg.Status);
+        Assert.False(server.Calls.Reader.TryRead(out _));
+        await Eventually.Holds(() => server.Media.Ports.Available == server.IdlePorts, "the port pair is given back");
+    }
+
+    [Fact]
+    public async Task Once_the_app_hung_up_every_operation_is_cancelled_and_hanging_up_again_does_nothing()
+    {
+        var server = Serve(async (call, ct) =>
+        {
+            await call.AnswerAsync(ct);
+            await call.AnswerAsync(ct);
+            await call.HangUpAsync(ct);
+            await call.HangUpAsync(ct);
+            var refused = new List<Exception>();
+            foreach (var operation in new Func<Task>[]
+            {
+                () => call.AnswerAsync(CancellationToken.None),
+                () => call.PlayAsync(Prompt.Of("hello"), CancellationToken.None),
+                () => call.CollectDigitsAsync(FourDigits, CancellationToken.None),
+                () => call.DivertAsync(new Destination("201"), CancellationToken.None),
+            })
+            {
+                refused.Add(await Assert.ThrowsAnyAsync<OperationCanceledException>(operation));
+            }
+
+            _outcome.TrySetResult(refused);
+        });
+        await using var leg = await _phone.CallAsync(server.Address);
+        var call = await server.NextCallAsync();
+
+        Assert.Equal(4, ((List<Exception>)await _outcome.Task.WaitAsync(Wait)).Count);
+        Assert.Equal(DialogEndReason.RemoteBye, await leg.Dialog.Ended.WaitAsync(Wait));
+        await server.AssertReleasedAsync(call);
+        Assert.Single(call.Journal.Events, e => e.Kind == CallEventKind.HangUp);
     }
 
     public async ValueTask DisposeAsync()

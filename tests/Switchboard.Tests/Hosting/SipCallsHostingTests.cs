@@ -48,6 +48,17 @@ public sealed class SipCallsHostingTests
     }
 
     [Fact]
+    public async Task A_prompt_library_that_cannot_be_read_stops_the_start_naming_prompts_root()
+    {
+        using var config = new TestServerConfig(new() { ["Prompts"] = new { Root = "/nonexistent/prompts" } });
+        await using var app = ServerHost.Build(config.File);
+
+        var error = await Assert.ThrowsAsync<ConfigurationFileException>(() => app.StartAsync());
+
+        Assert.StartsWith("Prompts:Root: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_call_without_sdp_is_answered_with_an_offer_takes_the_answer_from_the_ack_and_shows_in_the_live_view_until_bye()
     {
         using var config = new TestServerConfig(new()
