@@ -88,33 +88,38 @@ callers() {
   next_caller=$((next_caller + $1))
 }
 
-# p50/p99/p99.9 of the lateness recorded between two snapshots, as the upper bound of the bucket the rank falls in.
-percentiles() {
-  python3 - "$1" "$2" <<'PY'
+# Over the plateau, from two /metrics snapshots: the packets sent, p50/p99/p99.9 of their lateness (the upper bound of the
+# bucket the rank falls in), the garbage collector's pauses (ms per second; collections of generation 0/1/2) and the
+# allocations (MB per second).
+plateau_stats() {
+  python3 - "$1" "$2" "$3" <<'PY'
 import re, sys
-def buckets(path):
+def read(path):
     found = {}
     for line in open(path):
-        m = re.match(r'switchboard_rtp_send_lateness_seconds_bucket\{le="([^"]+)"\} (\S+)', line)
-        if m:
-            found[float(m.group(1))] = float(m.group(2))
+        if not line.startswith("#"):
+            name, value = line.rsplit(" ", 1)
+            found[name] = float(value)
     return found
-before, after = buckets(sys.argv[1]), buckets(sys.argv[2])
-bounds = sorted(after)
-diff = [(b, after[b] - before.get(b, 0)) for b in bounds]
-total = diff[-1][1]
+before, after, seconds = read(sys.argv[1]), read(sys.argv[2]), float(sys.argv[3])
+d = lambda name: after[name] - before[name]
+buckets = sorted((float(m.group(1)), d(k)) for k in after if (m := re.fullmatch(r'switchboard_rtp_send_lateness_seconds_bucket\{le="([^"]+)"\}', k)))
+total = buckets[-1][1]
 def rank(q):
     if total == 0:
         return "n/a"
-    for b, c in diff:
-        if c >= q * total:
-            return "≤ %g" % (b * 1000) if b != float("inf") else "> 100"
-print("%d\t%s\t%s\t%s" % (total, rank(0.5), rank(0.99), rank(0.999)))
+    bound = next(b for b, c in buckets if c >= q * total)
+    return "> 100" if bound == float("inf") else "≤ %g" % (bound * 1000)
+gc = "/".join("%d" % d('dotnet_gc_collections_total{generation="%d"}' % g) for g in range(3))
+print("\t".join([
+    "%d" % total, rank(0.5), rank(0.99), rank(0.999),
+    "%.1f" % (1000 * d("dotnet_gc_pause_seconds_total") / seconds), gc,
+    "%.1f" % (d("dotnet_gc_allocated_bytes_total") / seconds / 1e6)]))
 PY
 }
 
-printf '| N | calls ok | failed | concurrent reached | RTP packets in the plateau | send lateness p50 / p99 / p99.9 (ms) | server CPU (%% of one core) | CPU per call (%% of a core) | RSS (MiB) | RSS per call (KiB) | load before → after |\n'
-printf '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n'
+printf '| N | calls ok | failed | concurrent reached | RTP packets in the plateau | send lateness p50 / p99 / p99.9 (ms) | server CPU (%% of one core) | CPU per call (%% of a core) | RSS (MiB) | RSS per call (KiB) | GC pause ms/s (gen 0/1/2) | allocated MB/s | load before → after |\n'
+printf '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n'
 for n in "${counts[@]}"; do
   total=$((n * calls_per_n))
   rate=$(((n * 11 + call_seconds * 10 - 1) / (call_seconds * 10)))
@@ -157,13 +162,14 @@ print(last["SuccessfulCall(C)"], last["FailedCall(C)"], max(int(r["CurrentCall"]
 PY
 )"
   read -r ok failed sipp_max <<<"$stats"
-  IFS=$'\t' read -r packets p50 p99 p999 <<<"$(percentiles "$work/metrics-$n-before.txt" "$work/metrics-$n-after.txt")"
+  IFS=$'\t' read -r packets p50 p99 p999 gc_pause gc_counts allocated <<<"$(plateau_stats "$work/metrics-$n-before.txt" \
+    "$work/metrics-$n-after.txt" "$(awk -v ns=$((end_ns - start_ns)) 'BEGIN { print ns / 1e9 }')")"
   cpu_percent="$(awk -v t=$((cpu_after - cpu_before)) -v hz="$hz" -v ns=$((end_ns - start_ns)) 'BEGIN { printf "%.1f", 100 * t / hz / (ns / 1e9) }')"
   per_call_cpu="$(awk -v c="$cpu_percent" -v n="$reached" 'BEGIN { printf "%.3f", n ? c / n : 0 }')"
   per_call_rss="$(awk -v r="$rss" -v i="$idle_rss" -v n="$reached" 'BEGIN { printf "%.0f", n ? (r - i) / n : 0 }')"
-  printf '| %d | %d | %d | %d (SIPp %d) | %d | %s / %s / %s | %s | %s | %d | %s | %s → %s |\n' \
+  printf '| %d | %d | %d | %d (SIPp %d) | %d | %s / %s / %s | %s | %s | %d | %s | %s (%s) | %s | %s → %s |\n' \
     "$n" "$ok" "$failed" "$reached" "$sipp_max" "$packets" "$p50" "$p99" "$p999" "$cpu_percent" "$per_call_cpu" \
-    $((rss / 1024)) "$per_call_rss" "$load_before" "$load_after"
+    $((rss / 1024)) "$per_call_rss" "$gc_pause" "$gc_counts" "$allocated" "$load_before" "$load_after"
 
   # Let the last calls end before the next N (or the end).
   for _ in $(seq 60); do

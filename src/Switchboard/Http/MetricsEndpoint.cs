@@ -8,7 +8,8 @@ using Switchboard.Telephony.Sip.Inbound;
 
 namespace Switchboard.Http;
 
-/// <summary><c>GET /metrics</c>: the SIP calls, RTP ports and media timing in the Prometheus text format, for a scraper or a load test.</summary>
+/// <summary><c>GET /metrics</c>: the SIP calls, RTP ports, media timing and the garbage collector's pauses (which stop the media
+/// clock too) in the Prometheus text format, for a scraper or a load test.</summary>
 internal static class MetricsEndpoint
 {
     /// <summary>The path of the metrics.</summary>
@@ -36,6 +37,14 @@ internal static class MetricsEndpoint
         Sample(text, "switchboard_rtp_ports_total", "gauge", "RTP/RTCP port pairs in Sip:RtpPorts.", calls.Media.Range.PairCount);
         Sample(text, "switchboard_media_clock_streams", "gauge", "Streams the media clock paces.", clock.Count);
         Sample(text, "switchboard_rtp_packets_sent_total", "counter", "RTP packets sent by calls' media.", clock.SendLateness.Count);
+        Header(text, "dotnet_gc_collections_total", "counter", "Garbage collections of the process, by generation.");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_collections_total{{generation=\"{generation}\"}} {GC.CollectionCount(generation)}\n");
+        }
+
+        Sample(text, "dotnet_gc_pause_seconds_total", "counter", "Time the runtime held every managed thread, media clock included, for garbage collection.", GC.GetTotalPauseDuration().TotalSeconds);
+        Sample(text, "dotnet_gc_allocated_bytes_total", "counter", "Bytes the process allocated on the managed heap.", GC.GetTotalAllocatedBytes());
         Histogram(text, "switchboard_rtp_send_lateness_seconds", "How late RTP packets went out, from their due instant to the return of the send.", clock.SendLateness);
         return text.ToString();
     }

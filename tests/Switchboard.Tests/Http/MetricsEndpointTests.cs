@@ -56,6 +56,20 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Equal(0, metrics["switchboard_rtp_packets_sent_total"]);
         Assert.Equal(0, metrics[$"{Lateness}_count"]);
         Assert.Equal(0, metrics[$"{Lateness}_bucket{{le=\"+Inf\"}}"]);
+        Assert.True(metrics.ContainsKey("dotnet_gc_collections_total{generation=\"2\"}"));
+        Assert.InRange(metrics["dotnet_gc_allocated_bytes_total"], 1, double.MaxValue);
+    }
+
+    [Fact]
+    public async Task Garbage_collections_and_their_pauses_are_counted()
+    {
+        var before = Parse(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        var after = Parse(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+
+        Assert.InRange(after["dotnet_gc_collections_total{generation=\"2\"}"], before["dotnet_gc_collections_total{generation=\"2\"}"] + 1, double.MaxValue);
+        Assert.InRange(after["dotnet_gc_pause_seconds_total"], before["dotnet_gc_pause_seconds_total"] + 1e-9, double.MaxValue);
+        Assert.InRange(after["dotnet_gc_allocated_bytes_total"], before["dotnet_gc_allocated_bytes_total"] + 1, double.MaxValue);
     }
 
     [Fact]
@@ -129,7 +143,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
 
             var space = line.LastIndexOf(' ');
             var name = line[..space];
-            Assert.Contains(typed, family => name == family || name.StartsWith(family + "_", StringComparison.Ordinal));
+            var family = name.Split('{')[0];
+            Assert.Contains(typed, t => family == t || family.StartsWith(t + "_", StringComparison.Ordinal));
             samples.Add(name, double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture));
         }
 
