@@ -8,7 +8,9 @@
 #   bench/load/calls-mobile.sh [N...]        (default: 250 500 1000 1500)
 #
 # Environment: CALLS_PER_N (calls per N, as a multiple of N; default 4), PLATEAU_SECONDS (default 15), CALL_SECONDS (the
-# length of one call, for the call rate; default 10), KEEP=1 keeps the work folder (server log, SIPp statistics).
+# length of one call, for the call rate; default 10), SERVER_NICE (run the server at this nice value, e.g. -10, as systemd's
+# Nice= would), KEEP=1 keeps the work folder (server log, SIPp statistics). DOTNET_* variables reach the server (for instance
+# DOTNET_GCgen0size, see docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root="$PWD"
@@ -61,7 +63,7 @@ JSON
 
 echo "== building ./switchboard" >&2
 ./switchboard --help >/dev/null
-./switchboard run --config "$work/settings.json" >"$work/server.log" 2>&1 &
+nice -n "${SERVER_NICE:-0}" ./switchboard run --config "$work/settings.json" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 300); do
   curl -sf "http://127.0.0.1:$http_port/healthz" >/dev/null && break
@@ -76,7 +78,7 @@ rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$server/status"; }
 idle_rss="$(rss_kib)"
 hz="$(getconf CLK_TCK)"
 cores="$(nproc)"
-echo "server pid $server, SIP udp:127.0.0.1:$sip_port, HTTP $http_port; $cores cores; idle RSS $((idle_rss / 1024)) MiB" >&2
+echo "server pid $server (nice ${SERVER_NICE:-0}, ${DOTNET_GCgen0size:+DOTNET_GCgen0size=$DOTNET_GCgen0size, }$(date -u +%FT%TZ)), SIP udp:127.0.0.1:$sip_port, HTTP $http_port; $cores cores; idle RSS $((idle_rss / 1024)) MiB" >&2
 
 # Dutch mobile numbers, a different one for every call of the whole run (the guard counts per caller and per destination).
 next_caller=0
