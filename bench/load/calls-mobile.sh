@@ -2,8 +2,9 @@
 # Concurrent whatsapp-link calls from Dutch mobiles: SIPp holds N calls at once against `./switchboard run`, each call hears
 # the app's prompts over RTP and is hung up by the app. For each N it prints one table row: SIPp's successful and failed calls,
 # the concurrency reached, the RTP send lateness over the plateau (from two GET /metrics snapshots), the server's CPU and
-# memory, in total and per call, and the load average. It stops after the first N that fails (a failed call, p99 >= 5 ms, or
-# N not reached). docs/benchmarks.md has the results.
+# memory, in total and per call (divided by N), the garbage collector's share, the links the app queued (held, as no
+# provider is configured; counted over the whole run when sqlite3 is installed) and the load average. It stops after the
+# first N that fails (a failed call, p99 >= 5 ms, or N not reached). docs/benchmarks.md has the results.
 #
 #   bench/load/calls-mobile.sh [N...]        (default: 250 500 1000 1500)
 #
@@ -120,8 +121,8 @@ print("\t".join([
 PY
 }
 
-printf '| N | calls ok | failed | concurrent reached | RTP packets in the plateau | send lateness p50 / p99 / p99.9 (ms) | server CPU (%% of one core) | CPU per call (%% of a core) | RSS (MiB) | RSS per call (KiB) | GC pause ms/s (gen 0/1/2) | allocated MB/s | load before → after |\n'
-printf '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n'
+printf '| N | calls ok | failed | concurrent reached | RTP packets in the plateau | send lateness p50 / p99 / p99.9 (ms) | server CPU (%% of one core) | CPU per call (%% of a core) | RSS (MiB) | RSS per call (KiB) | GC pause ms/s (gen 0/1/2) | allocated MB/s | links held (run) | load before → after |\n'
+printf '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---|\n'
 for n in "${counts[@]}"; do
   total=$((n * calls_per_n))
   rate=$(((n * 11 + call_seconds * 10 - 1) / (call_seconds * 10)))
@@ -167,11 +168,13 @@ PY
   IFS=$'\t' read -r packets p50 p99 p999 gc_pause gc_counts allocated <<<"$(plateau_stats "$work/metrics-$n-before.txt" \
     "$work/metrics-$n-after.txt" "$(awk -v ns=$((end_ns - start_ns)) 'BEGIN { print ns / 1e9 }')")"
   cpu_percent="$(awk -v t=$((cpu_after - cpu_before)) -v hz="$hz" -v ns=$((end_ns - start_ns)) 'BEGIN { printf "%.1f", 100 * t / hz / (ns / 1e9) }')"
-  per_call_cpu="$(awk -v c="$cpu_percent" -v n="$reached" 'BEGIN { printf "%.3f", n ? c / n : 0 }')"
-  per_call_rss="$(awk -v r="$rss" -v i="$idle_rss" -v n="$reached" 'BEGIN { printf "%.0f", n ? (r - i) / n : 0 }')"
-  printf '| %d | %d | %d | %d (SIPp %d) | %d | %s / %s / %s | %s | %s | %d | %s | %s (%s) | %s | %s → %s |\n' \
+  per_call_cpu="$(awk -v c="$cpu_percent" -v n="$n" 'BEGIN { printf "%.3f", c / n }')"
+  per_call_rss="$(awk -v r="$rss" -v i="$idle_rss" -v n="$n" 'BEGIN { printf "%.0f", (r - i) / n }')"
+  queued="n/a"
+  command -v sqlite3 >/dev/null && queued="$(sqlite3 "file:$work/data/switchboard.db?mode=ro" "SELECT count(*) FROM messages WHERE status = 'held'")"
+  printf '| %d | %d | %d | %d (SIPp %d) | %d | %s / %s / %s | %s | %s | %d | %s | %s (%s) | %s | %s | %s → %s |\n' \
     "$n" "$ok" "$failed" "$reached" "$sipp_max" "$packets" "$p50" "$p99" "$p999" "$cpu_percent" "$per_call_cpu" \
-    $((rss / 1024)) "$per_call_rss" "$gc_pause" "$gc_counts" "$allocated" "$load_before" "$load_after"
+    $((rss / 1024)) "$per_call_rss" "$gc_pause" "$gc_counts" "$allocated" "$queued" "$load_before" "$load_after"
 
   # Let the last calls end before the next N (or the end).
   for _ in $(seq 60); do
