@@ -127,6 +127,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
             offer = parsed.Description;
         }
 
+        var address = shared.AddressFor(invite.Source);
         RtpSession media;
         try
         {
@@ -139,7 +140,7 @@ public sealed partial class SipCall : ICall, IAsyncDisposable
             return null;
         }
 
-        var offerAnswer = new OfferAnswerSession(shared.OfferAnswer, shared.AddressFor(invite.Source), (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
+        var offerAnswer = new OfferAnswerSession(shared.OfferAnswer, address, (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue));
         OfferAnswerResult? answered = null;
         if (offer is not null)
         {

@@ -34,9 +34,6 @@ public sealed partial class InboundCalls(SipRouter router, FlowHost host, CallMe
     /// <summary>RTP port pairs held by calls now.</summary>
     public int RtpPortsInUse => media.PortsInUse;
 
-    /// <summary>The shared media of the calls.</summary>
-    public CallMedia Media => media;
-
     /// <summary>Whether new INVITEs are taken (false once a stop began: they get 503 with Retry-After).</summary>
     public bool Accepting => _accepting;
 

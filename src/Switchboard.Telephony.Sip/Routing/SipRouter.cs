@@ -13,6 +13,7 @@ public sealed class SipRouter
     private readonly (SipRoute Route, string? E164)[] _routes;
     private readonly NumberPlan _plan;
     private readonly string _region;
+    private readonly SipRoute? _fallback;
 
     /// <summary>Routes in order of precedence; <paramref name="fallback"/> takes calls no route matches (null: they are refused).</summary>
     public SipRouter(IEnumerable<SipRoute> routes, SipRoute? fallback, NumberPlan plan, string region)
@@ -20,14 +21,8 @@ public sealed class SipRouter
         _plan = plan;
         _region = region;
         _routes = [.. routes.Select(r => (r, r.Match == SipRoute.Any ? null : E164(r.Match)))];
-        Fallback = fallback;
+        _fallback = fallback;
     }
-
-    /// <summary>The route for calls nothing else matches, or null.</summary>
-    public SipRoute? Fallback { get; }
-
-    /// <summary>The routes in order.</summary>
-    public IEnumerable<SipRoute> Routes => _routes.Select(r => r.Route);
 
     /// <summary>The route of <paramref name="invite"/>, or null when none matches and there is no default.</summary>
     public SipRoute? Find(SipRequest invite)
@@ -45,7 +40,7 @@ public sealed class SipRouter
             }
         }
 
-        return Fallback;
+        return _fallback;
     }
 
     private string? E164(string text) =>

@@ -13,12 +13,17 @@ internal static class LiveCallsEndpoint
 
     public static IEndpointRouteBuilder MapLiveCalls(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (InboundCalls calls) => Results.Json(new
+        endpoints.MapGet(Path, (InboundCalls calls) =>
         {
-            calls = calls.Active.Select(c => new { id = c.Id, sipCallId = c.SipCallId, app = c.App, caller = c.Caller, called = c.Called, started = c.Started }),
-            rtpPortsInUse = calls.RtpPortsInUse,
-            accepting = calls.Accepting,
-        }));
+            var active = calls.Active;
+            return Results.Json(new
+            {
+                activeCalls = active.Count,
+                calls = active.Select(c => new { id = c.Id, sipCallId = c.SipCallId, app = c.App, caller = c.Caller, called = c.Called, started = c.Started }),
+                rtpPortsInUse = calls.RtpPortsInUse,
+                accepting = calls.Accepting,
+            });
+        });
         return endpoints;
     }
 }

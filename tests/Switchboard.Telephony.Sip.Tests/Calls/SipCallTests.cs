@@ -292,6 +292,29 @@ public sealed class SipCallTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_re_invite_without_sdp_gets_an_offer_of_every_codec_and_a_missing_answer_leaves_the_call_as_it_was()
+    {
+        var server = Serve(async (call, ct) =>
+        {
+            await call.AnswerAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        await using var leg = await _phone.CallAsync(server.Address);
+        var call = await server.NextCallAsync();
+
+        var offer = System.Text.Encoding.ASCII.GetString((await leg.ReInviteWithoutOfferAsync()).Body.Span);
+        var hold = await leg.ReInviteAsync(MediaDirection.SendOnly);
+
+        Assert.Contains("a=rtpmap:0 PCMU/8000", offer, StringComparison.Ordinal);
+        Assert.Contains("a=rtpmap:8 PCMA/8000", offer, StringComparison.Ordinal);
+        Assert.Contains("telephone-event/8000", offer, StringComparison.Ordinal);
+        Assert.Equal(200, hold.StatusCode);
+        Assert.Null(call.EndedBy);
+        await leg.HangUpAsync();
+        await server.AssertReleasedAsync(call);
+    }
+
+    [Fact]
     public async Task The_caller_information_comes_from_every_identity_header_and_the_called_number_from_the_request_uri()
     {
         var server = Serve(async (call, ct) => await call.HangUpAsync(ct));

@@ -126,6 +126,14 @@ internal sealed class CallerLeg(SipUserAgent agent, InviteResult result, RtpSess
         return response;
     }
 
+    /// <summary>A re-INVITE without SDP, asking the far end for an offer (the stack's ACK carries no answer).</summary>
+    public Task<SipResponse> ReInviteWithoutOfferAsync()
+    {
+        var invite = Dialog.CreateRequest(SipMethods.Invite);
+        invite.Headers.Add(HeaderNames.Contact, $"<{agent.ContactFor(agent.Transports[0], "caller")}>");
+        return agent.SendInDialogAsync(Dialog, invite).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     public Task<SipResponse?> HangUpAsync() => agent.HangUpAsync(Dialog).WaitAsync(TimeSpan.FromSeconds(10));
 
     public ValueTask DisposeAsync() => media.DisposeAsync();

@@ -88,6 +88,7 @@ public sealed class SipCallsHostingTests
         Assert.Contains("m=audio ", offer, StringComparison.Ordinal);
         Assert.Equal(0x80, packet.Buffer[0] & 0xC0);
         Assert.Equal(1, during.RootElement.GetProperty("rtpPortsInUse").GetInt32());
+        Assert.Equal(1, during.RootElement.GetProperty("activeCalls").GetInt32());
         var live = Assert.Single(during.RootElement.GetProperty("calls").EnumerateArray().ToList());
         Assert.Equal("whatsapp-link", live.GetProperty("app").GetString());
         Assert.Equal(callId, live.GetProperty("sipCallId").GetString());
@@ -95,7 +96,7 @@ public sealed class SipCallsHostingTests
         await EventuallyAsync(async () =>
         {
             using var after = JsonDocument.Parse(await http.GetStringAsync(new Uri("/calls", UriKind.Relative)));
-            return after.RootElement.GetProperty("rtpPortsInUse").GetInt32() == 0 && after.RootElement.GetProperty("calls").GetArrayLength() == 0;
+            return after.RootElement.GetProperty("rtpPortsInUse").GetInt32() == 0 && after.RootElement.GetProperty("activeCalls").GetInt32() == 0;
         });
         await app.StopAsync();
     }
