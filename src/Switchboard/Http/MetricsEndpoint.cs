@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Media.Clock;
 using Switchboard.Telephony.Sip.Inbound;
+using Switchboard.Telephony.Sip.Media;
 
 namespace Switchboard.Http;
 
@@ -23,18 +24,18 @@ internal static class MetricsEndpoint
 
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (InboundCalls calls) => Results.Text(Write(calls), ContentType));
+        endpoints.MapGet(Path, (InboundCalls calls, CallMedia media) => Results.Text(Write(calls, media), ContentType));
         return endpoints;
     }
 
-    private static string Write(InboundCalls calls)
+    private static string Write(InboundCalls calls, CallMedia media)
     {
         var text = new StringBuilder();
-        var clock = calls.Media.Clock;
+        var clock = media.Clock;
         Sample(text, "switchboard_sip_calls_active", "gauge", "SIP calls in progress.", calls.Active.Count);
         Sample(text, "switchboard_sip_accepting", "gauge", "1 while new INVITEs are taken, 0 once a stop began.", calls.Accepting ? 1 : 0);
         Sample(text, "switchboard_rtp_ports_in_use", "gauge", "RTP/RTCP port pairs held by calls.", calls.RtpPortsInUse);
-        Sample(text, "switchboard_rtp_ports_total", "gauge", "RTP/RTCP port pairs in Sip:RtpPorts.", calls.Media.Range.PairCount);
+        Sample(text, "switchboard_rtp_ports_total", "gauge", "RTP/RTCP port pairs in Sip:RtpPorts.", media.Range.PairCount);
         Sample(text, "switchboard_media_clock_streams", "gauge", "Streams the media clock paces.", clock.Count);
         Sample(text, "switchboard_rtp_packets_sent_total", "counter", "RTP packets sent by calls' media.", clock.SendLateness.Count);
         Header(text, "dotnet_gc_collections_total", "counter", "Garbage collections of the process, by generation.");
