@@ -35,6 +35,33 @@ public sealed class LatenessHistogram
         return TimeSpan.Zero;
     }
 
+    /// <summary>Ticks less late than <paramref name="bound"/>: the cumulative count of a Prometheus <c>le</c> bucket. Exact for
+    /// bounds on the 50 µs grid up to 100 ms; another bound is rounded down to the grid, and one past 100 ms counts every tick.</summary>
+    public long CountBelow(TimeSpan bound)
+    {
+        var edges = (int)Math.Clamp(bound.TotalMicroseconds / BucketMicroseconds, 0, _buckets.Length);
+        long seen = 0;
+        for (var i = 0; i < edges; i++)
+        {
+            seen += Interlocked.Read(ref _buckets[i]);
+        }
+
+        return seen;
+    }
+
+    /// <summary>The total lateness of all ticks, estimated from the middle of each one's bucket (within 25 µs a tick; ticks
+    /// 100 ms late or more count as about 100 ms): the <c>_sum</c> a Prometheus histogram carries.</summary>
+    public TimeSpan EstimatedTotal()
+    {
+        double microseconds = 0;
+        for (var i = 0; i < _buckets.Length; i++)
+        {
+            microseconds += Interlocked.Read(ref _buckets[i]) * (i + 0.5) * BucketMicroseconds;
+        }
+
+        return TimeSpan.FromMicroseconds(microseconds);
+    }
+
     /// <summary>Forgets everything recorded (after a warm-up).</summary>
     public void Reset()
     {

@@ -39,6 +39,7 @@ internal static partial class ServerHost
         app.MapGet("/healthz", (SipRegistrations sip) => Results.Json(new { status = "ok", registrations = sip.Statuses }));
         app.MapMessageStatusCallbacks();
         app.MapLiveCalls();
+        app.MapMetrics();
 
         app.Lifetime.ApplicationStarted.Register(() => ReportListening(app));
         return app;
