@@ -65,6 +65,23 @@ public class WavRecorderTests
     }
 
     [Fact]
+    public async Task Completion_tells_a_waiting_flow_why_the_recording_ended()
+    {
+        var byKey = new WavRecorder(new RecordingOptions());
+        var stopped = new WavRecorder(new RecordingOptions());
+        var waiting = byKey.Completion;
+        byKey.Write(Speech);
+
+        Assert.False(waiting.IsCompleted);
+        byKey.Key('#', TimeSpan.FromMilliseconds(10));
+        stopped.Stop();
+        stopped.Stop();
+
+        Assert.Equal(RecordingEnd.Key, await waiting);
+        Assert.Equal(RecordingEnd.Stopped, await stopped.Completion);
+    }
+
+    [Fact]
     public void The_recording_is_saved_as_a_wav_file()
     {
         var recorder = new WavRecorder(new RecordingOptions());

@@ -229,6 +229,26 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_recorder_as_the_sink_keeps_what_the_caller_said_and_stops_when_they_fall_silent()
+    {
+        await using var caller = RtpSession.Open(_ports, _clock);
+        await using var recording = RtpSession.Open(_ports, _clock, Quiet);
+        var recorder = new WavRecorder(new RecordingOptions { EndOnSilence = TimeSpan.FromMilliseconds(200) });
+        var speech = Tones.Sines(TimeSpan.FromMilliseconds(300), (300, -20), (1100, -25));
+        recording.Sink = recorder;
+        caller.Start(MediaTesting.Audio(recording.LocalEndPoint));
+        recording.Start(MediaTesting.Audio(caller.LocalEndPoint));
+
+        await caller.PlayAsync(new AudioClip("speech", speech).Play()).WaitAsync(Patience);
+        var end = await recorder.Completion.WaitAsync(Patience);
+
+        Assert.Equal(RecordingEnd.Silence, end);
+        var recorded = recorder.Samples.ToArray();
+        Assert.Equal(MediaTesting.ThroughG711(AudioCodec.Pcmu, speech), recorded[^speech.Length..]);
+        Assert.All(recorded[..^speech.Length], s => Assert.Equal(0, s));
+    }
+
+    [Fact]
     public async Task Keys_from_sip_info_join_the_calls_key_stream()
     {
         await using var session = RtpSession.Open(_ports, _clock, Quiet);
