@@ -262,6 +262,29 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_whose_end_packets_were_all_lost_is_ended_by_the_media_clock_after_the_timeout()
+    {
+        using var peer = Peer();
+        await using var session = RtpSession.Open(_ports, _clock, new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromMilliseconds(200) });
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9), telephoneEvent: 101));
+        var withoutEnds = PcapFile.ReadUdp(Rfc4733ReceiverTests.SippCapture("3")).Where(p =>
+        {
+            RtpPacket.TryRead(p.Payload, out _, out var payload);
+            TelephoneEvent.TryRead(payload, out var e);
+            return !e.End;
+        });
+
+        foreach (var (_, payload) in withoutEnds)
+        {
+            await peer.SendToAsync(payload, session.LocalEndPoint);
+        }
+
+        var keys = await MediaTesting.ReadAsync(session.Digits, 2);
+
+        Assert.Equal(["3 Started 0", "3 Ended 240"], keys.Select(Rfc4733ReceiverTests.Describe));
+    }
+
+    [Fact]
     public async Task One_ssrc_runs_across_source_changes_with_a_marker_at_each_talk_spurt()
     {
         using var peer = Peer();
