@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
@@ -16,7 +12,7 @@ namespace Switchboard.Media.Tests.Sessions;
 
 /// <summary>SIPp as the caller: its offers are answered by <see cref="OfferAnswerSession"/> and the media it then sends
 /// (RFC 4733 keys from play_dtmf, the A-law speech and key captures of its built-in uac_pcap scenario) reach an
-/// <see cref="RtpSession"/>. The test answers the SIP side with a few lines of text; SIP itself is not tested here.</summary>
+/// <see cref="RtpSession"/>. The SIP side is <see cref="SipAnswerer"/>.</summary>
 [Trait("Category", Categories.Interop)]
 public sealed class SippCallerTests : IDisposable
 {
@@ -86,127 +82,25 @@ public sealed class SippCallerTests : IDisposable
         Assert.Equal(0, media.Rejected);
     }
 
-    // Runs SIPp with the scenario against a responder on loopback that answers the INVITE's offer for `media`, keeps the
-    // call up while `whileUp` runs, and accepts SIPp's BYE; checks SIPp saw a successful call.
+    // Runs SIPp with the scenario against the answerer, keeps the call up while `whileUp` runs, and checks SIPp saw a successful call.
     private async Task<(SessionDescription Offer, OfferAnswerResult Result)> TakeCallAsync(string[] scenario, RtpSession media, Func<Task> whileUp)
     {
-        using var signalling = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        signalling.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var sipp = StartSipp([.. scenario, "-m", "1", "-i", "127.0.0.1", "-nostdin", "-timeout", "40s", "-timeout_error",
-            $"127.0.0.1:{((IPEndPoint)signalling.LocalEndPoint!).Port}"]);
-        var output = Task.WhenAll(sipp.StandardOutput.ReadToEndAsync(), sipp.StandardError.ReadToEndAsync());
-        try
-        {
-            var invite = await ReceiveAsync(signalling, "INVITE");
-            var parsed = SdpParser.Parse(Encoding.UTF8.GetBytes(invite.Body));
-            Assert.True(parsed.IsComplete, parsed.Error);
-            var result = new OfferAnswerSession(new OfferAnswerOptions(), IPAddress.Loopback, 7).Answer(parsed.Description!, media.LocalPort);
-            Assert.True(result.IsAccepted, result.Error);
-            media.Start(result.Audio!);
-            var ok = Response(invite, SdpWriter.Write(result.Answer!));
-            await signalling.SendToAsync(ok, invite.From);
-            await ReceiveAsync(signalling, "ACK", resend: (ok, invite.From));
-            await whileUp();
-            var bye = await ReceiveAsync(signalling, "BYE");
-            await signalling.SendToAsync(Response(bye, body: null), bye.From);
+        using var answerer = new SipAnswerer();
+        using var sipp = PeerProcess.Start("sipp", _folder, "install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)",
+            [.. scenario, "-m", "1", "-i", "127.0.0.1", "-nostdin", "-timeout", "40s", "-timeout_error", answerer.Address]);
 
-            using var timeout = new CancellationTokenSource(Patience);
-            await sipp.WaitForExitAsync(timeout.Token);
-            var printed = await output;
-            Assert.True(sipp.ExitCode == 0, $"sipp exited with {sipp.ExitCode}: {string.Concat(printed)}");
-            return (parsed.Description!, result);
-        }
-        finally
-        {
-            if (!sipp.HasExited)
-            {
-                sipp.Kill();
-            }
-        }
-    }
+        var call = await sipp.WhileRunningAsync(answerer.AnswerAsync(media));
+        await whileUp();
+        await answerer.AcceptByeAsync();
+        var (exit, output) = await sipp.WaitAsync(Patience);
 
-    private Process StartSipp(string[] arguments)
-    {
-        var start = new ProcessStartInfo("sipp") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            return Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("sipp is missing: install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)", e);
-        }
+        Assert.True(exit == 0, $"sipp exited with {exit}: {output}");
+        return call;
     }
 
     private static byte[] Payload(byte[] datagram)
     {
         Assert.Null(RtpPacket.TryRead(datagram, out _, out var payload));
         return payload.ToArray();
-    }
-
-    // The next request with that method; on the way, a retransmitted INVITE gets the answer again.
-    private static async Task<Request> ReceiveAsync(Socket signalling, string method, (byte[] Message, EndPoint To)? resend = null)
-    {
-        var buffer = new byte[8192];
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var received = await signalling.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
-            var request = Request.Read(Encoding.UTF8.GetString(buffer, 0, received.ReceivedBytes), received.RemoteEndPoint);
-            if (request.Method == method)
-            {
-                return request;
-            }
-
-            if (request.Method == "INVITE" && resend is { } again)
-            {
-                await signalling.SendToAsync(again.Message, again.To);
-            }
-        }
-    }
-
-    private static byte[] Response(Request request, string? body)
-    {
-        var response = new StringBuilder("SIP/2.0 200 OK\r\n");
-        foreach (var name in new[] { "Via", "From", "To", "Call-ID", "CSeq" })
-        {
-            var value = request.Header(name);
-            response.Append(name).Append(": ").Append(value);
-            if (name == "To" && !value.Contains("tag=", StringComparison.Ordinal))
-            {
-                response.Append(";tag=media-test");
-            }
-
-            response.Append("\r\n");
-        }
-
-        response.Append("Contact: <sip:media-test@127.0.0.1>\r\n");
-        if (body is not null)
-        {
-            response.Append("Content-Type: application/sdp\r\n");
-        }
-
-        body ??= "";
-        response.Append("Content-Length: ").Append(Encoding.UTF8.GetByteCount(body)).Append("\r\n\r\n").Append(body);
-        return Encoding.UTF8.GetBytes(response.ToString());
-    }
-
-    /// <summary>A SIP request as SIPp writes it: one header per line, the body after the blank line.</summary>
-    private sealed record Request(string Method, string[] Headers, string Body, EndPoint From)
-    {
-        public static Request Read(string text, EndPoint from)
-        {
-            var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var lines = text[..split].Split("\r\n");
-            return new Request(lines[0].Split(' ')[0], lines[1..], text[(split + 4)..], from);
-        }
-
-        public string Header(string name) =>
-            Headers.First(h => h.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))[(name.Length + 1)..].Trim();
     }
 }
