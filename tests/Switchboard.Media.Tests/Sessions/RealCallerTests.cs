@@ -1,3 +1,4 @@
+using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
@@ -10,16 +11,17 @@ using Switchboard.Testing;
 
 namespace Switchboard.Media.Tests.Sessions;
 
-/// <summary>SIPp as the caller: its offers are answered by <see cref="OfferAnswerSession"/> and the media it then sends
-/// (RFC 4733 keys from play_dtmf, the A-law speech and key captures of its built-in uac_pcap scenario) reach an
-/// <see cref="RtpSession"/>. The SIP side is <see cref="SipAnswerer"/>.</summary>
+/// <summary>Real callers on the other end of an <see cref="RtpSession"/>, their offers answered by
+/// <see cref="OfferAnswerSession"/> (the SIP side is <see cref="SipAnswerer"/>): SIPp's play_dtmf keys as RFC 4733 events,
+/// the A-law speech and key captures of SIPp's built-in uac_pcap scenario, and baresip (Debian's baresip-core, headless)
+/// streaming a WAV as its microphone, heard sample for sample with the keys in it found by the in-band detector.</summary>
 [Trait("Category", Categories.Interop)]
-public sealed class SippCallerTests : IDisposable
+public sealed class RealCallerTests : IDisposable
 {
     private const string Captures = "/usr/share/sip-tester";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
-    private readonly string _folder = Directory.CreateTempSubdirectory("switchboard-sipp-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("switchboard-callers-").FullName;
 
     public void Dispose()
     {
@@ -80,6 +82,54 @@ public sealed class SippCallerTests : IDisposable
         var statistics = media.Statistics!;
         Assert.Equal((speech.Length, 0), (statistics.Received, statistics.CumulativeLost));
         Assert.Equal(0, media.Rejected);
+    }
+
+    [Fact]
+    public async Task Baresips_offer_is_answered_and_its_microphone_audio_arrives_exactly_with_the_keys_in_it()
+    {
+        var microphone = DtmfSignals.Keyed("2580".Select(k => new DtmfSignals.Tone(k, 80)), pauseMs: 80);
+        microphone = microphone[..(microphone.Length / 160 * 160)];
+        File.WriteAllBytes(Path.Combine(_folder, "microphone.wav"), WavWriter.Write(microphone, 8000));
+        WriteConfiguration();
+        var heard = new AudioCollector(microphone.Length);
+        var (ports, _) = LoopbackPorts.Allocator(1);
+        await using var media = RtpSession.Open(ports, _clock, new RtpSessionOptions { InBandDtmf = InBandDtmf.Always });
+        media.Sink = heard;
+        using var answerer = new SipAnswerer();
+        using var baresip = PeerProcess.Start("baresip", _folder, "install Debian's baresip-core (tests/setup/50-media.sh does)",
+            "-f", _folder, "-t", "20", "-e", $"/dial sip:keys@{answerer.Address}");
+
+        var (offer, result) = await baresip.WhileRunningAsync(answerer.AnswerAsync(media));
+        await heard.Enough.WaitAsync(Patience);
+        var keys = await MediaTesting.ReadAsync(media.Digits, 8);
+        await answerer.AcceptByeAsync();
+
+        Assert.Contains(offer.Attributes, a => a.Name == "tool" && a.Value!.StartsWith("baresip", StringComparison.Ordinal));
+        Assert.Equal((AudioCodec.Pcmu, 0, 101, 20), (result.Audio!.Codec, result.Audio.PayloadType, result.Audio.TelephoneEventPayloadType, result.Audio.PtimeMs));
+        Assert.Equal(MediaTesting.ThroughG711(AudioCodec.Pcmu, microphone), heard.Samples[..microphone.Length]);
+        Assert.Equal("2580", string.Concat(keys.Where(k => k.Kind == DtmfEventKind.Ended).Select(k => k.Digit)));
+        Assert.All(keys, k => Assert.Equal(DtmfSource.InBand, k.Source));
+        Assert.Equal(result.Audio.RemoteRtp, media.RemoteEndPoint);
+    }
+
+    // Headless: SIP on loopback, the WAV file as the microphone, no sound card and no user interface beyond the command line.
+    private void WriteConfiguration()
+    {
+        File.WriteAllText(Path.Combine(_folder, "accounts"), "<sip:caller@127.0.0.1>;regint=0\n");
+        File.WriteAllLines(Path.Combine(_folder, "config"),
+        [
+            "poll_method epoll",
+            "sip_listen 127.0.0.1:0",
+            "net_interface 127.0.0.1",
+            $"audio_source aufile,{Path.Combine(_folder, "microphone.wav")}",
+            $"audio_player aufile,{Path.Combine(_folder, "unused.wav")}",
+            $"audio_alert aufile,{Path.Combine(_folder, "unused.wav")}",
+            "module_path /usr/lib/baresip/modules",
+            "module g711.so",
+            "module aufile.so",
+            "module_app account.so",
+            "module_app menu.so",
+        ]);
     }
 
     // Runs SIPp with the scenario against the answerer, keeps the call up while `whileUp` runs, and checks SIPp saw a successful call.
