@@ -1,3 +1,5 @@
+using Switchboard.Media.Dtmf;
+
 namespace Switchboard.Media.Audio;
 
 /// <summary>Records what a caller says (8 kHz linear audio, fed frame by frame) until a maximum length, a stretch of
@@ -99,7 +101,12 @@ public sealed class WavRecorder : IAudioSink
 
     void IAudioSink.Write(ReadOnlySpan<short> frame) => Write(frame);
 
-    /// <summary>A key was pressed: ends the recording if it is one of the end keys (cutting off the key's tone), and says whether it did.</summary>
+    /// <summary>A key heard on the call (as its session reports it when it ends): ends the recording if it is one of the end
+    /// keys, cutting off its tone when the key came in the audio (an RFC 4733 or SIP INFO key left no tone in it).</summary>
+    public bool Key(DtmfEvent key) => Key(key.Digit, key.Source == DtmfSource.InBand ? key.Duration : TimeSpan.Zero);
+
+    /// <summary>A key was pressed: ends the recording if it is one of the end keys (cutting off the last
+    /// <paramref name="keyDuration"/>, the key's tone in the audio), and says whether it did.</summary>
     public bool Key(char digit, TimeSpan keyDuration)
     {
         lock (_lock)
