@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Switchboard.Media.Audio;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
@@ -11,12 +13,12 @@ using Switchboard.Testing;
 
 namespace Switchboard.Media.Tests.Sessions;
 
-/// <summary>Real callers on the other end of an <see cref="RtpSession"/>, their offers answered by
-/// <see cref="OfferAnswerSession"/> (the SIP side is <see cref="SipAnswerer"/>): SIPp's play_dtmf keys as RFC 4733 events,
-/// the A-law speech and key captures of SIPp's built-in uac_pcap scenario, and baresip (Debian's baresip-core, headless)
-/// streaming a WAV as its microphone, heard sample for sample with the keys in it found by the in-band detector.</summary>
+/// <summary>Real peers on the other end of an <see cref="RtpSession"/>, with <see cref="OfferAnswerSession"/> on our side of
+/// the offer/answer (the SIP side is <see cref="SipSignalling"/>): SIPp's play_dtmf keys as RFC 4733 events, the A-law
+/// speech and key captures of SIPp's built-in uac_pcap scenario, baresip (Debian's baresip-core, headless) streaming a
+/// WAV as its microphone, and a SIPp callee answering our offer and echoing our RTP.</summary>
 [Trait("Category", Categories.Interop)]
-public sealed class RealCallerTests : IDisposable
+public sealed class RealPeerTests : IDisposable
 {
     private const string Captures = "/usr/share/sip-tester";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -95,14 +97,14 @@ public sealed class RealCallerTests : IDisposable
         var (ports, _) = LoopbackPorts.Allocator(1);
         await using var media = RtpSession.Open(ports, _clock, new RtpSessionOptions { InBandDtmf = InBandDtmf.Always });
         media.Sink = heard;
-        using var answerer = new SipAnswerer();
+        using var signalling = new SipSignalling();
         using var baresip = PeerProcess.Start("baresip", _folder, "install Debian's baresip-core (tests/setup/50-media.sh does)",
-            "-f", _folder, "-t", "20", "-e", $"/dial sip:keys@{answerer.Address}");
+            "-f", _folder, "-t", "20", "-e", $"/dial sip:keys@{signalling.Address}");
 
-        var (offer, result) = await baresip.WhileRunningAsync(answerer.AnswerAsync(media));
+        var (offer, result) = await baresip.WhileRunningAsync(signalling.AnswerAsync(media));
         await heard.Enough.WaitAsync(Patience);
         var keys = await MediaTesting.ReadAsync(media.Digits, 8);
-        await answerer.AcceptByeAsync();
+        await signalling.AcceptByeAsync();
 
         Assert.Contains(offer.Attributes, a => a.Name == "tool" && a.Value!.StartsWith("baresip", StringComparison.Ordinal));
         Assert.Equal((AudioCodec.Pcmu, 0, 101, 20), (result.Audio!.Codec, result.Audio.PayloadType, result.Audio.TelephoneEventPayloadType, result.Audio.PtimeMs));
@@ -132,20 +134,54 @@ public sealed class RealCallerTests : IDisposable
         ]);
     }
 
+    [Fact]
+    public async Task Our_offer_is_answered_by_a_sipp_callee_and_the_prompt_it_echoes_back_is_heard_exactly()
+    {
+        using var signalling = new SipSignalling();
+        var (sipPort, mediaPort) = (FreeUdpPort(), FreeUdpPort());
+        using var sipp = PeerProcess.Start("sipp", _folder, "install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)",
+            "-sf", Path.Combine(AppContext.BaseDirectory, "Sessions", "Sipp", "answer-echo.xml"), "-i", "127.0.0.1", "-p", $"{sipPort}",
+            "-mp", $"{mediaPort}", "-rtp_echo", "-m", "1", "-nostdin", "-timeout", "40s", "-timeout_error");
+        var (ports, _) = LoopbackPorts.Allocator(1);
+        await using var media = RtpSession.Open(ports, _clock, new RtpSessionOptions { SilenceWhenIdle = false });
+        var prompt = MediaTesting.Noise(8 * 160, 11);
+        var heard = new AudioCollector(prompt.Length);
+        media.Sink = heard;
+
+        var (_, result) = await sipp.WhileRunningAsync(signalling.CallAsync(new IPEndPoint(IPAddress.Loopback, sipPort), media));
+        await media.PlayAsync(new AudioClip("prompt", prompt).Play()).WaitAsync(Patience);
+        await heard.Enough.WaitAsync(Patience);
+        await signalling.HangUpAsync();
+        var (exit, output) = await sipp.WaitAsync(Patience);
+
+        Assert.True(exit == 0, $"sipp exited with {exit}: {output}");
+        Assert.Equal((AudioCodec.Pcmu, 0, (int?)null), (result.Audio!.Codec, result.Audio.PayloadType, result.Audio.TelephoneEventPayloadType));
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, mediaPort), result.Audio.RemoteRtp);
+        Assert.Equal(MediaTesting.ThroughG711(AudioCodec.Pcmu, prompt), heard.Samples[..prompt.Length]);
+        Assert.Equal((8L, 0L), (media.Statistics!.Received, media.Statistics.CumulativeLost));
+    }
+
     // Runs SIPp with the scenario against the answerer, keeps the call up while `whileUp` runs, and checks SIPp saw a successful call.
     private async Task<(SessionDescription Offer, OfferAnswerResult Result)> TakeCallAsync(string[] scenario, RtpSession media, Func<Task> whileUp)
     {
-        using var answerer = new SipAnswerer();
+        using var signalling = new SipSignalling();
         using var sipp = PeerProcess.Start("sipp", _folder, "install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)",
-            [.. scenario, "-m", "1", "-i", "127.0.0.1", "-nostdin", "-timeout", "40s", "-timeout_error", answerer.Address]);
+            [.. scenario, "-m", "1", "-i", "127.0.0.1", "-nostdin", "-timeout", "40s", "-timeout_error", signalling.Address]);
 
-        var call = await sipp.WhileRunningAsync(answerer.AnswerAsync(media));
+        var call = await sipp.WhileRunningAsync(signalling.AnswerAsync(media));
         await whileUp();
-        await answerer.AcceptByeAsync();
+        await signalling.AcceptByeAsync();
         var (exit, output) = await sipp.WaitAsync(Patience);
 
         Assert.True(exit == 0, $"sipp exited with {exit}: {output}");
         return call;
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
     private static byte[] Payload(byte[] datagram)
