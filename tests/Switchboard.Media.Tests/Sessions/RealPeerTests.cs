@@ -21,9 +21,10 @@ namespace Switchboard.Media.Tests.Sessions;
 public sealed class RealPeerTests : IDisposable
 {
     private const string Captures = "/usr/share/sip-tester";
+    private const string InstallSipp = "install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly MediaClock _clock = new((_, e) => throw e, threads: 1);
-    private readonly string _folder = Directory.CreateTempSubdirectory("switchboard-callers-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("switchboard-peers-").FullName;
 
     public void Dispose()
     {
@@ -57,7 +58,7 @@ public sealed class RealPeerTests : IDisposable
     [Fact]
     public async Task Sipps_uac_pcap_call_is_answered_in_a_law_and_its_speech_and_key_captures_are_heard_exactly()
     {
-        Assert.True(File.Exists(Path.Combine(Captures, "g711a.pcap")), $"{Captures} is missing: install Debian's sip-tester (tests/setup/40-sipp.sh)");
+        Assert.True(File.Exists(Path.Combine(Captures, "g711a.pcap")), $"{Captures} is missing: {InstallSipp}");
         Directory.CreateSymbolicLink(Path.Combine(_folder, "pcap"), Captures);
         var speech = PcapFile.ReadUdp(Path.Combine(Captures, "g711a.pcap")).Select(p => Payload(p.Payload)).ToArray();
         var expected = speech.SelectMany(p =>
@@ -114,32 +115,12 @@ public sealed class RealPeerTests : IDisposable
         Assert.Equal(result.Audio.RemoteRtp, media.RemoteEndPoint);
     }
 
-    // Headless: SIP on loopback, the WAV file as the microphone, no sound card and no user interface beyond the command line.
-    private void WriteConfiguration()
-    {
-        File.WriteAllText(Path.Combine(_folder, "accounts"), "<sip:caller@127.0.0.1>;regint=0\n");
-        File.WriteAllLines(Path.Combine(_folder, "config"),
-        [
-            "poll_method epoll",
-            "sip_listen 127.0.0.1:0",
-            "net_interface 127.0.0.1",
-            $"audio_source aufile,{Path.Combine(_folder, "microphone.wav")}",
-            $"audio_player aufile,{Path.Combine(_folder, "unused.wav")}",
-            $"audio_alert aufile,{Path.Combine(_folder, "unused.wav")}",
-            "module_path /usr/lib/baresip/modules",
-            "module g711.so",
-            "module aufile.so",
-            "module_app account.so",
-            "module_app menu.so",
-        ]);
-    }
-
     [Fact]
     public async Task Our_offer_is_answered_by_a_sipp_callee_and_the_prompt_it_echoes_back_is_heard_exactly()
     {
         using var signalling = new SipSignalling();
         var (sipPort, mediaPort) = (FreeUdpPort(), FreeUdpPort());
-        using var sipp = PeerProcess.Start("sipp", _folder, "install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)",
+        using var sipp = PeerProcess.Start("sipp", _folder, InstallSipp,
             "-sf", Path.Combine(AppContext.BaseDirectory, "Sessions", "Sipp", "answer-echo.xml"), "-i", "127.0.0.1", "-p", $"{sipPort}",
             "-mp", $"{mediaPort}", "-rtp_echo", "-m", "1", "-nostdin", "-timeout", "40s", "-timeout_error");
         var (ports, _) = LoopbackPorts.Allocator(1);
@@ -161,11 +142,11 @@ public sealed class RealPeerTests : IDisposable
         Assert.Equal((8L, 0L), (media.Statistics!.Received, media.Statistics.CumulativeLost));
     }
 
-    // Runs SIPp with the scenario against the answerer, keeps the call up while `whileUp` runs, and checks SIPp saw a successful call.
+    // Runs SIPp with the scenario as the caller, keeps the call up while `whileUp` runs, and checks SIPp saw a successful call.
     private async Task<(SessionDescription Offer, OfferAnswerResult Result)> TakeCallAsync(string[] scenario, RtpSession media, Func<Task> whileUp)
     {
         using var signalling = new SipSignalling();
-        using var sipp = PeerProcess.Start("sipp", _folder, "install Debian's sip-tester (./test.sh does, via tests/setup/40-sipp.sh)",
+        using var sipp = PeerProcess.Start("sipp", _folder, InstallSipp,
             [.. scenario, "-m", "1", "-i", "127.0.0.1", "-nostdin", "-timeout", "40s", "-timeout_error", signalling.Address]);
 
         var call = await sipp.WhileRunningAsync(signalling.AnswerAsync(media));
@@ -175,6 +156,26 @@ public sealed class RealPeerTests : IDisposable
 
         Assert.True(exit == 0, $"sipp exited with {exit}: {output}");
         return call;
+    }
+
+    // Headless: SIP on loopback, the WAV file as the microphone, no sound card and no user interface beyond the command line.
+    private void WriteConfiguration()
+    {
+        File.WriteAllText(Path.Combine(_folder, "accounts"), "<sip:caller@127.0.0.1>;regint=0\n");
+        File.WriteAllLines(Path.Combine(_folder, "config"),
+        [
+            "poll_method epoll",
+            "sip_listen 127.0.0.1:0",
+            "net_interface 127.0.0.1",
+            $"audio_source aufile,{Path.Combine(_folder, "microphone.wav")}",
+            $"audio_player aufile,{Path.Combine(_folder, "unused.wav")}",
+            $"audio_alert aufile,{Path.Combine(_folder, "unused.wav")}",
+            "module_path /usr/lib/baresip/modules",
+            "module g711.so",
+            "module aufile.so",
+            "module_app account.so",
+            "module_app menu.so",
+        ]);
     }
 
     private static int FreeUdpPort()
