@@ -18,6 +18,7 @@ namespace Switchboard.Media.Tests.Sessions;
 /// speech and key captures of SIPp's built-in uac_pcap scenario, baresip (Debian's baresip-core, headless) streaming a
 /// WAV as its microphone, and a SIPp callee answering our offer and echoing our RTP.</summary>
 [Trait("Category", Categories.Interop)]
+[Collection(nameof(RealPeerTests))]
 public sealed class RealPeerTests : IDisposable
 {
     private const string Captures = "/usr/share/sip-tester";
@@ -191,3 +192,8 @@ public sealed class RealPeerTests : IDisposable
         return payload.ToArray();
     }
 }
+
+/// <summary>The real-peer tests run on their own, not beside the other session and bridge tests, so that SIPp and baresip
+/// do not compete for the CPU with the loopback tests that depend on timing.</summary>
+[CollectionDefinition(nameof(RealPeerTests), DisableParallelization = true)]
+public sealed class RealPeersRunAlone;
