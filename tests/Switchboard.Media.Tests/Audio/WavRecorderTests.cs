@@ -1,4 +1,5 @@
 using Switchboard.Media.Audio;
+using Switchboard.Media.Dtmf;
 
 namespace Switchboard.Media.Tests.Audio;
 
@@ -62,6 +63,41 @@ public class WavRecorderTests
 
         Assert.Equal(RecordingEnd.Key, recorder.Ended);
         Assert.Equal(1600 - 320, recorder.Samples.Count);
+    }
+
+    [Theory]
+    [InlineData(DtmfSource.InBand, 1600 - 400)]
+    [InlineData(DtmfSource.Rfc4733, 1600)]
+    [InlineData(DtmfSource.SipInfo, 1600)]
+    public void A_key_from_the_session_cuts_its_tone_only_when_it_came_in_the_audio(DtmfSource source, int kept)
+    {
+        var recorder = new WavRecorder(new RecordingOptions());
+        for (var i = 0; i < 10; i++)
+        {
+            recorder.Write(Speech);
+        }
+
+        Assert.False(recorder.Key(new DtmfEvent('1', DtmfEventKind.Ended, TimeSpan.FromMilliseconds(50), source)));
+        Assert.True(recorder.Key(new DtmfEvent('#', DtmfEventKind.Ended, TimeSpan.FromMilliseconds(50), source)));
+
+        Assert.Equal(kept, recorder.Samples.Count);
+    }
+
+    [Fact]
+    public async Task Completion_tells_a_waiting_flow_why_the_recording_ended()
+    {
+        var byKey = new WavRecorder(new RecordingOptions());
+        var stopped = new WavRecorder(new RecordingOptions());
+        var waiting = byKey.Completion;
+        byKey.Write(Speech);
+
+        Assert.False(waiting.IsCompleted);
+        byKey.Key('#', TimeSpan.FromMilliseconds(10));
+        stopped.Stop();
+        stopped.Stop();
+
+        Assert.Equal(RecordingEnd.Key, await waiting);
+        Assert.Equal(RecordingEnd.Stopped, await stopped.Completion);
     }
 
     [Fact]

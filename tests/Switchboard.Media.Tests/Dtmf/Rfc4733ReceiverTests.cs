@@ -121,6 +121,17 @@ public class Rfc4733ReceiverTests
         Assert.Equal(["9 Started 0", "9 Ended 100", "9 Started 0", "9 Ended 100", "3 Started 0", "3 Ended 100"], events.Select(Describe));
     }
 
+    [Theory]
+    [InlineData("054a0320", 5, false, 10, 800)]
+    [InlineData("05ca0640", 5, true, 10, 1600)]
+    [InlineData("0b8a0640", 11, true, 10, 1600)]
+    public void The_reserved_bit_sipp_sets_in_some_packets_changes_neither_end_nor_volume(string hex, byte code, bool end, byte volume, ushort duration)
+    {
+        Assert.Null(TelephoneEvent.TryRead(Convert.FromHexString(hex), out var telephoneEvent));
+
+        Assert.Equal(new TelephoneEvent(code, end, volume, duration), telephoneEvent);
+    }
+
     [Fact]
     public void The_same_capture_replayed_later_is_a_second_press_of_the_key()
     {

@@ -229,6 +229,26 @@ public class OfferAnswerSessionTests
     }
 
     [Fact]
+    public void Putting_the_peer_on_hold_offers_sendonly_under_a_new_version_and_the_peers_recvonly_answer_settles_it()
+    {
+        var session = Session();
+        var call = session.Answer(SdpParserTests.Parse(OfferFiles.Read("asterisk.sdp")), 40000).Answer!;
+
+        var hold = session.CreateOffer(40000, MediaDirection.SendOnly);
+        var answer = SdpParserTests.Parse(
+            "v=0\r\no=- 1999443128 1999443129 IN IP4 10.10.0.5\r\ns=-\r\nc=IN IP4 10.10.0.5\r\nt=0 0\r\n" +
+            "m=audio 12844 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=recvonly\r\n");
+        var held = session.TakeAnswer(answer);
+        var resume = session.CreateOffer(40000);
+
+        Assert.Equal(MediaDirection.SendOnly, hold.Media[0].Direction);
+        Assert.Equal([1000UL, 1001UL, 1002UL], [call.Origin.SessionVersion, hold.Origin.SessionVersion, resume.Origin.SessionVersion]);
+        Assert.Equal(MediaDirection.SendOnly, held.Audio!.Direction);
+        Assert.Equal(IPEndPoint.Parse("10.10.0.5:12844"), held.Audio.RemoteRtp);
+        Assert.Equal(MediaDirection.SendRecv, resume.Media[0].Direction);
+    }
+
+    [Fact]
     public void The_peers_answer_to_our_offer_settles_codec_events_and_address()
     {
         var session = Session();

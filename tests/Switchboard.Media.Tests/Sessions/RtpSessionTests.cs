@@ -169,6 +169,122 @@ public sealed class RtpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Payload_types_outside_the_answer_such_as_sipps_no_op_and_comfort_noise_are_ignored()
+    {
+        using var peer = Peer();
+        await using var session = RtpSession.Open(_ports, _clock, Quiet);
+        var heard = new AudioCollector(8 * 160);
+        session.Sink = heard;
+        session.Start(MediaTesting.Audio((IPEndPoint)peer.LocalEndPoint!));
+        var frames = Enumerable.Range(0, 9).Select(i => MediaTesting.Noise(160, 40 + i)).ToArray();
+        var buffer = new byte[1500];
+
+        foreach (var (sequence, payloadType) in new (ushort, byte)[] { (1, 0), (2, 0), (3, 0), (4, 97), (5, 13), (6, 0), (7, 0), (8, 0) })
+        {
+            var length = RtpPacket.Write(new RtpHeader(payloadType, sequence, sequence * 160u, 0xFEED), [], buffer);
+            var payload = payloadType == 0 ? 160 : 4;
+            if (payloadType == 0)
+            {
+                AudioCodec.Pcmu.Encode(frames[sequence], buffer.AsSpan(length, 160));
+            }
+            else
+            {
+                buffer.AsSpan(length, payload).Fill(0x11);
+            }
+
+            await peer.SendToAsync(buffer.AsMemory(0, length + payload), session.LocalEndPoint);
+        }
+
+        await heard.Enough.WaitAsync(Patience);
+        var decoded = frames.Select(f => MediaTesting.ThroughG711(AudioCodec.Pcmu, f)).ToArray();
+        string Name(short[] frame) => frame.All(s => s == 0) ? "_" : $"{Array.FindIndex(decoded, d => d.AsSpan().SequenceEqual(frame))}";
+        Assert.Equal(["1", "2", "3", "_", "_", "6", "7", "8"], heard.Samples.Chunk(160).Select(Name));
+        Assert.Equal(0, session.Rejected);
+        Assert.False(session.Digits.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task Telephone_events_on_an_ssrc_of_their_own_are_heard_beside_the_voice_stream()
+    {
+        using var peer = Peer();
+        await using var session = RtpSession.Open(_ports, _clock, Quiet with { TelephoneEventTimeout = TimeSpan.FromSeconds(3) });
+        session.Start(MediaTesting.Audio((IPEndPoint)peer.LocalEndPoint!));
+        var buffer = new byte[1500];
+
+        for (ushort i = 0; i < 6; i++)
+        {
+            var length = RtpPacket.Write(new RtpHeader(0, (ushort)(100 + i), i * 160u, 0xFEED), [], buffer);
+            buffer.AsSpan(length, 160).Fill(0xFF);
+            await peer.SendToAsync(buffer.AsMemory(0, length + 160), session.LocalEndPoint);
+            var ends = i >= 3;
+            length = RtpPacket.Write(new RtpHeader(101, (ushort)(7000 + i), 48000, 0xBEEF, Marker: i == 0), [], buffer);
+            new TelephoneEvent(4, ends, 10, (ushort)(Math.Min(i + 1, 3) * 160)).Write(buffer.AsSpan(length));
+            await peer.SendToAsync(buffer.AsMemory(0, length + TelephoneEvent.Size), session.LocalEndPoint);
+        }
+
+        var keys = await MediaTesting.ReadAsync(session.Digits, 2);
+
+        Assert.Equal(["4 Started 0", "4 Ended 60"], keys.Select(Rfc4733ReceiverTests.Describe));
+        await MediaTesting.Eventually(() => session.Statistics is { Ssrc: 0xFEED, Received: 6 }, "the voice stream's statistics counted its own six packets");
+    }
+
+    [Fact]
+    public async Task A_recorder_as_the_sink_keeps_what_the_caller_said_and_stops_when_they_fall_silent()
+    {
+        await using var caller = RtpSession.Open(_ports, _clock);
+        await using var recording = RtpSession.Open(_ports, _clock, Quiet);
+        var recorder = new WavRecorder(new RecordingOptions { EndOnSilence = TimeSpan.FromMilliseconds(200) });
+        var speech = Tones.Sines(TimeSpan.FromMilliseconds(300), (300, -20), (1100, -25));
+        recording.Sink = recorder;
+        caller.Start(MediaTesting.Audio(recording.LocalEndPoint));
+        recording.Start(MediaTesting.Audio(caller.LocalEndPoint));
+
+        await caller.PlayAsync(new AudioClip("speech", speech).Play()).WaitAsync(Patience);
+        var end = await recorder.Completion.WaitAsync(Patience);
+
+        Assert.Equal(RecordingEnd.Silence, end);
+        var recorded = recorder.Samples.ToArray();
+        Assert.Equal(MediaTesting.ThroughG711(AudioCodec.Pcmu, speech), recorded[^speech.Length..]);
+        Assert.All(recorded[..^speech.Length], s => Assert.Equal(0, s));
+    }
+
+    [Fact]
+    public async Task Keys_from_sip_info_join_the_calls_key_stream()
+    {
+        await using var session = RtpSession.Open(_ports, _clock, Quiet);
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9)));
+
+        session.AcceptSipInfo('8', TimeSpan.FromMilliseconds(160));
+        var keys = await MediaTesting.ReadAsync(session.Digits, 2);
+
+        Assert.Equal(["8 Started 0", "8 Ended 160"], keys.Select(Rfc4733ReceiverTests.Describe));
+        Assert.All(keys, k => Assert.Equal(DtmfSource.SipInfo, k.Source));
+    }
+
+    [Fact]
+    public async Task A_key_whose_end_packets_were_all_lost_is_ended_by_the_media_clock_after_the_timeout()
+    {
+        using var peer = Peer();
+        await using var session = RtpSession.Open(_ports, _clock, new RtpSessionOptions { TelephoneEventTimeout = TimeSpan.FromMilliseconds(200) });
+        session.Start(MediaTesting.Audio(new IPEndPoint(IPAddress.Loopback, 9), telephoneEvent: 101));
+        var withoutEnds = PcapFile.ReadUdp(Rfc4733ReceiverTests.SippCapture("3")).Where(p =>
+        {
+            RtpPacket.TryRead(p.Payload, out _, out var payload);
+            TelephoneEvent.TryRead(payload, out var e);
+            return !e.End;
+        });
+
+        foreach (var (_, payload) in withoutEnds)
+        {
+            await peer.SendToAsync(payload, session.LocalEndPoint);
+        }
+
+        var keys = await MediaTesting.ReadAsync(session.Digits, 2);
+
+        Assert.Equal(["3 Started 0", "3 Ended 240"], keys.Select(Rfc4733ReceiverTests.Describe));
+    }
+
+    [Fact]
     public async Task One_ssrc_runs_across_source_changes_with_a_marker_at_each_talk_spurt()
     {
         using var peer = Peer();
