@@ -19,7 +19,7 @@ public sealed class KamailioCallTests(CallServerFixture fixture) : IClassFixture
         call.PeerReport += $"\n--- kamailio ---\n{proxy.Tail()}";
         call.AssertPeerFollowedItsScenario();
         await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
-        call.AssertEnded("App", "sms-sent");
+        await call.AssertEndedAsync("App", "sms-sent");
         Assert.Single(proxy.Relayed, l => l.Contains("relaying INVITE", StringComparison.Ordinal));
         // The server sent its BYE to the proxy, with the Record-Route it was given as its Route header (loose routing; Kamailio
         // adds its ftag parameter after lr).

@@ -28,7 +28,7 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
         call.AssertPeerFollowedItsScenario();
         await call.AssertOneLinkSentAsync(CallServerFixture.Mobile);
         Assert.Empty(call.Keys);
-        call.AssertEnded("App", "sms-sent");
+        await call.AssertEndedAsync("App", "sms-sent");
         await call.AssertReleasedAsync();
     }
 
@@ -39,7 +39,7 @@ public sealed class RtpEventCallTests(CallServerFixture fixture) : IClassFixture
 
         call.AssertPeerFollowedItsScenario();
         Assert.Equal("06", call.KeyString);
-        call.AssertEnded("Caller", "caller-hung-up");
+        await call.AssertEndedAsync("Caller", "caller-hung-up");
         await call.AssertReleasedAsync();
         await call.AssertNothingSentAsync();
     }

@@ -40,7 +40,7 @@ public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int l
         await AssertOneLinkSentAsync(CallServerFixture.Mobile);
         Assert.True(KeyString == LandlineKeys, $"The server heard '{KeyString}', not '{LandlineKeys}'.\n{Report}");
         Assert.All(Keys, k => Assert.Equal(keySource, k.Source));
-        AssertEnded("App", "sms-sent");
+        await AssertEndedAsync("App", "sms-sent");
         await AssertReleasedAsync();
     }
 
@@ -64,13 +64,23 @@ public sealed class PlacedCall(CallServerFixture fixture, int messageMark, int l
     /// <summary>
     /// Asserts that the server logged the end of the call by <paramref name="side"/> (<c>App</c> or <c>Caller</c>), both where
     /// the SIP call ended and where the app's run ended, with the app's <paramref name="outcome"/> (docs/apps/whatsapp-link.md).
+    /// The server logs them after it answered the caller's BYE, so they are waited for (up to 10 s).
     /// </summary>
-    public void AssertEnded(string side, string outcome)
+    public async Task AssertEndedAsync(string side, string outcome)
     {
-        Assert.True(ServerLog.Any(l => l.Contains("ended by " + side, StringComparison.Ordinal)), $"The server did not log the SIP call as ended by {side}.\n{Report}");
-        Assert.True(ServerLog.Any(l => l.Contains($"Call ended: {outcome}, hung up by {side}", StringComparison.Ordinal)),
-            $"The server did not log the app's run as ended with {outcome}, hung up by {side}.\n{Report}");
+        var sipEnded = "ended by " + side;
+        var appEnded = $"Call ended: {outcome}, hung up by {side}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!(Logged(sipEnded) && Logged(appEnded)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(Logged(sipEnded), $"The server did not log the SIP call as ended by {side}.\n{Report}");
+        Assert.True(Logged(appEnded), $"The server did not log the app's run as ended with {outcome}, hung up by {side}.\n{Report}");
     }
+
+    private bool Logged(string text) => ServerLog.Any(l => l.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Asserts that the server holds no call and no RTP port any more (<c>GET /calls</c>).</summary>
     public async Task AssertReleasedAsync()
