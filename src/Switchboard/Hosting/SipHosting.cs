@@ -31,7 +31,10 @@ internal static class SipHosting
     public static WebApplicationBuilder AddSip(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var options = ReadOptions(configuration.GetSection("Sip"));
+        var options = ReadOptions(configuration.GetSection("Sip")) with
+        {
+            Authentication = SipAuthenticationSettings.Read(configuration, Environment.GetEnvironmentVariable),
+        };
         var media = SipMediaSettings.Read(configuration);
         var routes = SipRouteSettings.Read(configuration);
         var region = NumberSettings.From(configuration).DefaultRegion;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Hosting;
+using Switchboard.Sip.Auth;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 
@@ -24,6 +25,12 @@ public sealed class SipCallsHostingTests
     [InlineData("""{ "Routes": [ { "Match": "*", "App": "whatsapp-link" }, { "App": "whatsapp-link" } ] }""", "Sip:Routes:1:Match")]
     [InlineData("""{ "Routes": [ { "Match": "*", "App": "whatsapp-link", "InBandDtmf": "Sometimes" } ] }""", "Sip:Routes:0:InBandDtmf")]
     [InlineData("""{ "Routes": [ { "Match": "*", "App": "whatsapp-link", "EarlyMedia": "maybe" } ] }""", "Sip:Routes:0:EarlyMedia")]
+    [InlineData("""{ "Authentication": { "Users": [ { "User": "pbx", "PasswordEnv": "PATH" } ] } }""", "Sip:Authentication:Realm")]
+    [InlineData("""{ "Authentication": { "Realm": "r" } }""", "Sip:Authentication:Users")]
+    [InlineData("""{ "Authentication": { "Realm": "r", "Users": [ { "PasswordEnv": "PATH" } ] } }""", "Sip:Authentication:Users:0:User")]
+    [InlineData("""{ "Authentication": { "Realm": "r", "Users": [ { "User": "pbx", "Password": "x" } ] } }""", "Sip:Authentication:Users:0:Password")]
+    [InlineData("""{ "Authentication": { "Realm": "r", "Users": [ { "User": "pbx", "PasswordEnv": "SWITCHBOARD_TEST_UNSET_VARIABLE" } ] } }""", "Sip:Authentication:Users:0:PasswordEnv")]
+    [InlineData("""{ "Authentication": { "Realm": "r", "Users": [ { "User": "pbx", "PasswordEnv": "PATH" } ], "Algorithms": ["MD4"] } }""", "Sip:Authentication:Algorithms")]
     public void A_bad_call_setting_stops_the_build_naming_its_key(string sip, string key)
     {
         using var config = new TestServerConfig(new() { ["Sip"] = WithListen(sip) });
@@ -99,6 +106,49 @@ public sealed class SipCallsHostingTests
             return after.RootElement.GetProperty("rtpPortsInUse").GetInt32() == 0 && after.RootElement.GetProperty("activeCalls").GetInt32() == 0;
         });
         await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task With_sip_authentication_a_caller_outside_the_allowed_sources_is_challenged_refused_with_a_wrong_password_and_answered_with_the_right_one()
+    {
+        var variable = $"SWITCHBOARD_TEST_SIP_PASSWORD_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, "s3cret");
+        using var config = new TestServerConfig(new()
+        {
+            ["Sip"] = WithListen($$"""
+                { "AllowedSources": ["10.0.0.0/8"], "RtpPorts": "41020-41039", "Routes": [ { "Match": "*", "App": "whatsapp-link" } ],
+                  "Authentication": { "Realm": "switchboard.test", "Algorithms": ["MD5"], "Users": [ { "User": "pbx", "PasswordEnv": "{{variable}}" } ] } }
+                """),
+        });
+        await using var app = ServerHost.Build(config.File);
+        await app.StartAsync();
+        var sip = app.Services.GetRequiredService<SipListener>().Agent!.Transports[0].LocalEndPoint;
+        using var phone = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var from = "<sip:pbx@127.0.0.1>;tag=caller2";
+        var invite = (SipRequest)SipMessageParser.Parse(Encoding.ASCII.GetBytes(Request("INVITE", 1, $"{Guid.NewGuid():N}", from, "<sip:+31850000000@127.0.0.1>", "")), SipFraming.Datagram).Message!;
+
+        var challenge = await SendAsync(phone, sip, invite);
+        var wrong = await SendAsync(phone, sip, Signed(invite, challenge, "guess"));
+        var right = await SendAsync(phone, sip, Signed(invite, challenge, "s3cret"));
+
+        Assert.Equal(401, challenge.StatusCode);
+        Assert.Contains("realm=\"switchboard.test\"", challenge.Headers.Get(HeaderNames.WwwAuthenticate), StringComparison.Ordinal);
+        Assert.Equal(403, wrong.StatusCode);
+        Assert.Equal(200, right.StatusCode);
+        await app.StopAsync();
+    }
+
+    private static SipRequest Signed(SipRequest invite, SipResponse challenge, string password)
+    {
+        var retry = DigestAuthentication.Retry(invite, challenge, new DigestCredentials("pbx", password))!;
+        retry.Headers.AddFirst(new SipHeader(HeaderNames.Via, $"SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK{Guid.NewGuid():N};rport"));
+        return retry;
+    }
+
+    private static async Task<SipResponse> SendAsync(UdpClient phone, IPEndPoint sip, SipRequest request)
+    {
+        await phone.SendAsync(SipMessageWriter.ToBytes(request), sip);
+        return await FinalAsync(phone, request.Method);
     }
 
     private static Dictionary<string, object> WithListen(string sip)
