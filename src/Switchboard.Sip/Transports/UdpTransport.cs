@@ -88,6 +88,11 @@ public sealed partial class UdpTransport : ISipTransport
             {
                 return;
             }
+            catch (SocketException) when (_stopping.IsCancellationRequested)
+            {
+                // Disposing the socket can abort the pending receive (OperationAborted) before the token is seen.
+                return;
+            }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
             {
                 continue;
